@@ -1,0 +1,111 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Amanat.Core.Time;
+using Amanat.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Amanat.Web.Infrastructure;
+
+/// <summary>Wires the application: services, start-up preparation and the request pipeline.</summary>
+public static class AmanatHost
+{
+    public static WebApplicationBuilder AddAmanat(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // After `dotnet build` the stylesheets stay in the project's wwwroot; a published app has no
+        // manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Logging.AddAmanatLogFilters();
+
+        var services = builder.Services;
+        services.AddOptions<AmanatOptions>()
+            .Bind(builder.Configuration.GetSection(AmanatOptions.Section))
+            .Validate(o => Uri.TryCreate(o.QuickExitUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), "Amanat:QuickExitUrl must be an absolute http(s) URL.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Amanat:TimeZone must be an IANA time zone such as Asia/Almaty.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new DataDirectory(sp.GetRequiredService<IOptions<AmanatOptions>>().Value.DataDirectory));
+        services.AddSingleton(sp => new DisplayTimeZone(sp.GetRequiredService<IOptions<AmanatOptions>>().Value.TimeZone));
+        services.AddAmanatDatabase();
+        // Interim: the key ring lives in the data directory. Foundation III protects it with the root key.
+        services.AddDataProtection().SetApplicationName("Amanat");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<DataDirectory, ILoggerFactory>((keys, data, logs) =>
+                keys.XmlRepository = new FileSystemXmlRepository(data.Subdirectory("data-protection"), logs));
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<AmanatOptions>>((forwarded, amanat) => ReverseProxy.Configure(forwarded, amanat.Value.ReverseProxy));
+
+        services.AddAmanatLocalization();
+        services.AddAmanatProblemDetails();
+        services.AddRazorPages();
+        // Cyrillic and Uzbek Latin are written as characters, not as &#x...; escapes: lighter pages.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Amanat.Antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__af";
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Creates the data directory and brings the database up to date before the first request.</summary>
+    public static async Task PrepareAmanatAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<DataDirectory>().Ensure();
+        await DatabaseSetup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+    }
+
+    public static WebApplication UseAmanat(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseAmanatRequestLogging();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaffLanguageCookie();
+        app.UseAmanatErrorHandling();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Links carry ?v=<hash> (asp-append-version), so a changed file gets a new URL.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+        app.UseRouting();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapQuickExit();
+        return app;
+    }
+
+    private static void PrintBanner(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var dataDirectory = app.Services.GetRequiredService<DataDirectory>();
+        var provider = app.Services.GetRequiredService<IOptions<AmanatOptions>>().Value.Database.Provider;
+        Console.WriteLine($"Amanat is running at {string.Join(", ", addresses)}");
+        Console.WriteLine($"Data directory: {dataDirectory.Path} (database: {provider})");
+    }
+}

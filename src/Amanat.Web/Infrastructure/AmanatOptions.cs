@@ -1,0 +1,48 @@
+using Amanat.Core.Time;
+
+namespace Amanat.Web.Infrastructure;
+
+/// <summary>The <c>Amanat</c> configuration section (environment: <c>Amanat__Section__Key</c>).</summary>
+public sealed class AmanatOptions
+{
+    public const string Section = "Amanat";
+
+    /// <summary>Where the SQLite database and, later, keys live. Relative paths are taken from the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>IANA zone in which times are shown.</summary>
+    public string TimeZone { get; set; } = DisplayTimeZone.DefaultId;
+
+    /// <summary>Where the quick-exit button leads: a neutral site that says nothing about the user.</summary>
+    public string QuickExitUrl { get; set; } = "https://www.google.com/search?q=weather";
+
+    public ReverseProxyOptions ReverseProxy { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Required for PostgreSQL. For SQLite, empty means <c>amanat.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class ReverseProxyOptions
+{
+    /// <summary>Addresses of proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed.</summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose forwarded headers are believed.</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
+    /// <summary>How many proxies stand in front of Amanat.</summary>
+    public int ForwardLimit { get; set; } = 1;
+}

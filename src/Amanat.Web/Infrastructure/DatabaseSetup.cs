@@ -1,0 +1,88 @@
+using Amanat.Core.Common;
+using Amanat.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Amanat.Web.Infrastructure;
+
+/// <summary>Chooses the database provider from configuration and brings the schema up to date at start-up.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteFileName = "amanat.db";
+
+    public static IServiceCollection AddAmanatDatabase(this IServiceCollection services)
+    {
+        services.AddDbContext<AmanatDbContext>((provider, builder) =>
+        {
+            var options = provider.GetRequiredService<IOptions<AmanatOptions>>().Value;
+            var connectionString = ConnectionString(options.Database, provider.GetRequiredService<DataDirectory>());
+            switch (options.Database.Provider)
+            {
+                case DatabaseProvider.Sqlite:
+                    builder.UseSqlite(connectionString, x => x.MigrationsAssembly("Amanat.Migrations.Sqlite"));
+                    break;
+                case DatabaseProvider.Postgres:
+                    builder.UseNpgsql(connectionString, x => x.MigrationsAssembly("Amanat.Migrations.Postgres"));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown database provider '{options.Database.Provider}'.");
+            }
+        });
+        return services;
+    }
+
+    internal static string ConnectionString(DatabaseOptions database, DataDirectory dataDirectory)
+    {
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            return string.IsNullOrWhiteSpace(database.ConnectionString)
+                ? throw new InvalidOperationException("Amanat__Database__ConnectionString is required when the provider is Postgres.")
+                : database.ConnectionString;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(database.ConnectionString ?? string.Empty);
+        if (string.IsNullOrEmpty(builder.DataSource))
+        {
+            builder.DataSource = dataDirectory.Combine(SqliteFileName);
+        }
+
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Applies pending migrations, switches SQLite to WAL and records the installation once.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
+        var sqliteFile = db.Database.IsSqlite()
+            ? new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource
+            : null;
+        if (sqliteFile is not null)
+        {
+            // SQLite gives its -wal and -shm files the database file's permissions: create it owner-only.
+            DataDirectory.CreateOwnerOnly(sqliteFile);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+
+        if (sqliteFile is not null)
+        {
+            // WAL is a property of the file: set once, it stays.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            {
+                DataDirectory.RestrictToOwner(file);
+            }
+        }
+
+        if (!await db.Installations.AnyAsync(cancellationToken))
+        {
+            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+            db.Installations.Add(Installation.Create(clock));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Amanat.Web.Infrastructure;
+using Amanat.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Amanat.Web.Pages;
+
+/// <summary>A localized error page without technical detail; shown for every error status of a page.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public string Message { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Show(code);
+
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        // Reached directly (not re-executed after an error): answer with the status it describes.
+        if (Response.StatusCode == StatusCodes.Status200OK)
+        {
+            Response.StatusCode = status;
+        }
+
+        Message = ErrorHandling.StatusMessage(localizer, Response.StatusCode);
+    }
+}

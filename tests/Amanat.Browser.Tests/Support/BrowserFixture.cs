@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Amanat.Browser.Tests.Support;
+
+/// <summary>
+/// Amanat on a real Kestrel port (SQLite in a fresh data directory), a "neutral site" for the quick exit
+/// on another local port, and Debian's Chromium driven by Playwright. Never downloads a browser.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "amanat-browser-tests", Guid.NewGuid().ToString("N"));
+    private AmanatServer? amanat;
+    private WebApplication? neutralSite;
+    private IPlaywright? playwright;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public Uri NeutralSite { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        neutralSite = await StartNeutralSiteAsync();
+        NeutralSite = new Uri(neutralSite.Urls.First());
+
+        amanat = new AmanatServer(dataDirectory, new Uri(NeutralSite, "/weather").ToString());
+        amanat.UseKestrel(0);
+        amanat.StartServer();
+        var address = amanat.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::1]", "localhost", StringComparison.Ordinal));
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing. Run ./test.sh, which installs Debian's chromium.");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        if (amanat is not null)
+        {
+            await amanat.DisposeAsync();
+        }
+
+        if (neutralSite is not null)
+        {
+            await neutralSite.DisposeAsync();
+        }
+
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>A phone-sized browser context: 360 px wide, as on a cheap Android phone.</summary>
+    public Task<IBrowserContext> PhoneAsync(bool javaScript = true, string locale = "ru-RU") =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            JavaScriptEnabled = javaScript,
+            Locale = locale,
+            BaseURL = BaseAddress.ToString(),
+        });
+
+    private static async Task<WebApplication> StartNeutralSiteAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var site = builder.Build();
+        site.MapGet("/weather", () => Results.Content("<!DOCTYPE html><html lang=\"en\"><title>Weather</title><h1>Weather today</h1></html>", "text/html"));
+        site.MapGet("/start", () => Results.Content("<!DOCTYPE html><html lang=\"en\"><title>Start</title><h1>Some other page</h1></html>", "text/html"));
+        await site.StartAsync();
+        return site;
+    }
+
+    private sealed class AmanatServer(string dataDirectory, string quickExitUrl) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Amanat:DataDirectory", dataDirectory);
+            builder.UseSetting("Amanat:QuickExitUrl", quickExitUrl);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text.Json;
+using Amanat.Web.Tests.Support;
+
+namespace Amanat.Web.Tests.Infrastructure;
+
+public abstract class ErrorAndExitTests(AmanatApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task Exit_RedirectsToTheNeutralSite()
+    {
+        using var response = await App.Client().GetAsync(new Uri("/exit?lang=kk", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AmanatApp.NeutralSite, response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsALocalizedPage_With404()
+    {
+        using var response = await App.Client().GetAsync(new Uri("/nothing-here?lang=kk", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Мұндай бет жоқ.", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"kk\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiPath_AnswersLocalizedProblemDetails()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/nothing-here");
+        request.Headers.Add("Accept-Language", "uz");
+
+        using var response = await App.Client().SendAsync(request);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("Bunday sahifa yoʻq.", problem.RootElement.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/nothing-here")]
+    [InlineData("/somewhere/else")]
+    public async Task PostToAnUnknownPath_IsNotFound(string path)
+    {
+        using var content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await App.Client().PostAsync(new Uri(path, UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ServerBug_InTheApi_AnswersProblemDetailsWithoutDetail()
+    {
+        using var app = App.WithTestEndpoints();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/test-failure");
+        request.Headers.Add("Accept-Language", "ru");
+
+        using var response = await app.CreateClient().SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        using var problem = JsonDocument.Parse(body);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("У нас что-то пошло не так. Попробуйте ещё раз.", problem.RootElement.GetProperty("title").GetString());
+        Assert.DoesNotContain(TestEndpoints.Canary, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerBug_OnAPage_ShowsALocalizedPageWithoutDetail()
+    {
+        using var app = App.WithTestEndpoints();
+
+        using var response = await app.CreateClient().GetAsync(new Uri("/test-failure?lang=en", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Something went wrong on our side. Please try again.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestEndpoints.Canary, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_IsPublished()
+    {
+        using var response = await App.Client().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+    }
+
+    [Collection(SqliteCollection.Name)]
+    public sealed class Sqlite(SqliteApp app) : ErrorAndExitTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApp app) : ErrorAndExitTests(app);
+}

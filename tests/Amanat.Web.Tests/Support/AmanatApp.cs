@@ -1,0 +1,161 @@
+using System.Net;
+using Amanat.Core.Data;
+using Amanat.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Amanat.Web.Tests.Support;
+
+/// <summary>
+/// The whole application on a real database (SQLite in a fresh data directory, or a fresh PostgreSQL
+/// database on the server that ./test.sh starts), reached through HTTP.
+/// </summary>
+public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string NeutralSite = "http://neutral.test/weather";
+
+    private readonly Dictionary<string, string?> settings;
+    private PostgresDatabase? postgres;
+
+    public AmanatApp(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    {
+        Provider = provider;
+        DataDirectory = Path.Combine(Path.GetTempPath(), "amanat-tests", Guid.NewGuid().ToString("N"));
+        settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Amanat:DataDirectory"] = DataDirectory,
+            ["Amanat:Database:Provider"] = provider.ToString(),
+            ["Amanat:QuickExitUrl"] = NeutralSite,
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    public virtual async Task InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            postgres = await PostgresDatabase.CreateAsync();
+            settings["Amanat:Database:ConnectionString"] = postgres.ConnectionString;
+        }
+
+        // Start the host now, so that migrations run before the first test.
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (postgres is not null)
+        {
+            await postgres.DisposeAsync();
+        }
+
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>A client that does not follow redirects, so tests see them.</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Empties every table and prepares the database as a first start would.</summary>
+    public async Task ResetAsync()
+    {
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
+            foreach (var table in db.Model.GetEntityTypes().Select(x => x.GetTableName()).Distinct())
+            {
+#pragma warning disable EF1002 // table names come from the model, not from input
+                await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\"");
+#pragma warning restore EF1002
+            }
+        }
+
+        await DatabaseSetup.PrepareAsync(Services, CancellationToken.None);
+        Logs.Clear();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AmanatDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<AmanatDbContext>());
+    }
+
+    /// <summary>The same application and database, with test endpoints and extra settings.</summary>
+    public WebApplicationFactory<Program> WithTestEndpoints(IPAddress? remoteAddress = null, params (string Key, string Value)[] extraSettings) =>
+        WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in extraSettings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter>(_ => new TestEndpoints(remoteAddress)));
+        });
+
+    /// <summary>Runs plain SQL on the application's database, as someone with a copy of it would.</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<AmanatDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // SQL written by the tests themselves
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        return await command.ExecuteScalarAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}
+
+public sealed class SqliteApp() : AmanatApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : AmanatApp(DatabaseProvider.Postgres);
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "PostgreSQL";
+}
+
+/// <summary>Base of integration tests: the database is emptied before each test.</summary>
+public abstract class IntegrationTest(AmanatApp app) : IAsyncLifetime
+{
+    protected AmanatApp App { get; } = app;
+
+    public Task InitializeAsync() => App.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
