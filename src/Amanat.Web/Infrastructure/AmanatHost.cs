@@ -16,10 +16,18 @@ namespace Amanat.Web.Infrastructure;
 /// <summary>Wires the application: services, start-up preparation and the request pipeline.</summary>
 public static class AmanatHost
 {
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder AddAmanat(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            // Loopback by default: put a reverse proxy with TLS in front to serve others.
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         // After `dotnet build` the stylesheets stay in the project's wwwroot; a published app has no
         // manifest and this does nothing.
         builder.WebHost.UseStaticWebAssets();
