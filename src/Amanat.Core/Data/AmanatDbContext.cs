@@ -1,19 +1,36 @@
 using Amanat.Core.Common;
+using Amanat.Core.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Core.Data;
 
 /// <summary>
 /// The one model for both databases (SQLite embedded, PostgreSQL by configuration). Each provider has
-/// its own migrations project; the provider is chosen at start-up.
+/// its own migrations project; the provider is chosen at start-up. Staff accounts use ASP.NET Core
+/// Identity's user tables (no role tables: roles are a field of the account).
 /// </summary>
-public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) : DbContext(options)
+public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) : IdentityUserContext<StaffUser, Guid>(options)
 {
     public DbSet<Installation> Installations => Set<Installation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<StaffSession> StaffSessions => Set<StaffSession>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
+
+    public DbSet<PreservedForm> PreservedForms => Set<PreservedForm>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AmanatDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.Entity<StaffUser>().ToTable("StaffUsers");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("StaffUserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("StaffUserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("StaffUserTokens");
+        builder.ApplyConfigurationsFromAssembly(typeof(AmanatDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

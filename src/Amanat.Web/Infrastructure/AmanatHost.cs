@@ -1,6 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Amanat.Core.Security;
 using Amanat.Core.Time;
+using Amanat.Web.Api;
+using Amanat.Web.Authentication;
+using Amanat.Web.Resources;
 using Amanat.Web.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -51,9 +55,17 @@ public static class AmanatHost
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<AmanatOptions>>((forwarded, amanat) => ReverseProxy.Configure(forwarded, amanat.Value.ReverseProxy));
 
+        services.AddSingleton(sp => new KeyRing(RootKeyFile.LoadOrCreate(
+            Path.Combine(sp.GetRequiredService<DataDirectory>().Subdirectory("keys").FullName, "root.key"))));
+        services.AddStaffAuthentication();
+        services.AddScoped<StaffAccounts>();
+        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+
         services.AddAmanatLocalization();
         services.AddAmanatProblemDetails();
-        services.AddRazorPages();
+        services.AddRazorPages(StaffPages.Configure)
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // Cyrillic and Uzbek Latin are written as characters, not as &#x...; escapes: lighter pages.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddAntiforgery(options =>
@@ -76,7 +88,8 @@ public static class AmanatHost
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<DataDirectory>().Ensure();
         await DatabaseSetup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app));
+        var setupToken = await FirstRunSetup.IssueLinkAsync(app.Services);
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, setupToken));
     }
 
     public static WebApplication UseAmanat(this WebApplication app)
@@ -99,21 +112,29 @@ public static class AmanatHost
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapRazorPages();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapQuickExit();
+        app.MapStaffApi();
         return app;
     }
 
-    private static void PrintBanner(WebApplication app)
+    private static void PrintBanner(WebApplication app, string? setupToken)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var dataDirectory = app.Services.GetRequiredService<DataDirectory>();
         var provider = app.Services.GetRequiredService<IOptions<AmanatOptions>>().Value.Database.Provider;
         Console.WriteLine($"Amanat is running at {string.Join(", ", addresses)}");
         Console.WriteLine($"Data directory: {dataDirectory.Path} (database: {provider})");
+        if (setupToken is not null)
+        {
+            var local = addresses.FirstOrDefault() ?? DefaultUrl;
+            Console.WriteLine($"First-run setup (one use only): {local.TrimEnd('/')}{FirstRunSetup.Path}?token={setupToken}");
+        }
     }
 }

@@ -11,5 +11,7 @@ internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Insta
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.CreatedAtUtc).IsRequired();
+        builder.Property(x => x.SetupTokenHash).HasMaxLength(32);
+        builder.Ignore(x => x.IsSetUp);
     }
 }

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Amanat.Core.Data;
+using Amanat.Core.Security;
+using Amanat.Core.Staff;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+
+namespace Amanat.Web.Authentication;
+
+/// <summary>
+/// A staff form posted after the session expired is not lost: its fields (never files, never the
+/// anti-forgery token) are kept encrypted, and after signing in again the page opens with them filled in.
+/// The URL carries only an opaque id.
+/// </summary>
+public static class PreservedForms
+{
+    public const string QueryKey = "restore";
+    public const string RestoredFlag = "amanat:form-restored";
+    private const int MaxFormLength = 64 * 1024;
+
+    /// <summary>Keeps the posted form of someone whose session just expired; returns its id.</summary>
+    public static async Task<Guid?> CaptureAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.HasFormContentType
+            || context.Items[SessionValidator.ExpiredUserKey] is not Guid userId
+            || context.Request.ContentLength is null or > MaxFormLength)
+        {
+            return null;
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        var antiforgery = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.FormFieldName;
+        var fields = form
+            .Where(x => !string.Equals(x.Key, antiforgery, StringComparison.Ordinal) && !x.Key.StartsWith("Password", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(x => x.Key, x => x.Value.ToArray());
+        var services = context.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var id = Guid.CreateVersion7(now);
+        var cipher = services.GetRequiredService<StaffSecretsCipher>();
+        var encrypted = cipher.Encrypt(JsonSerializer.Serialize(fields), Context(id));
+        var db = services.GetRequiredService<AmanatDbContext>();
+        db.PreservedForms.Add(new PreservedForm(id, userId, context.Request.Path.Value ?? "/", encrypted, now));
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    private static FieldContext Context(Guid id) => new("PreservedForm", "Fields", id);
+
+    /// <summary>On a staff page opened with <c>?restore=</c>, puts the kept fields back into the form.</summary>
+    public sealed class RestoreFilter(AmanatDbContext db, StaffSecretsCipher cipher, TimeProvider clock) : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            ArgumentNullException.ThrowIfNull(next);
+            var http = context.HttpContext;
+            if (HttpMethods.IsGet(http.Request.Method)
+                && Guid.TryParse(http.Request.Query[QueryKey], out var id)
+                && http.User.UserId() is { } userId)
+            {
+                var kept = await db.PreservedForms.SingleOrDefaultAsync(x => x.Id == id);
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (kept is not null && kept.IsUsableBy(userId, http.Request.Path.Value ?? "/", now))
+                {
+                    var fields = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(cipher.Decrypt(kept.EncryptedFields, Context(id))) ?? [];
+                    foreach (var (key, values) in fields)
+                    {
+                        var value = new StringValues(values);
+                        context.ModelState.SetModelValue(key, new ValueProviderResult(value), value.ToString());
+                    }
+
+                    http.Items[RestoredFlag] = true;
+                }
+
+                if (kept is not null)
+                {
+                    db.PreservedForms.Remove(kept);
+                    await db.SaveChangesAsync();
+                }
+            }
+
+            await next();
+        }
+    }
+}

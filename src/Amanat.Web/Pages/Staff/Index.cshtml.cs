@@ -1,0 +1,44 @@
+using System.Globalization;
+using Amanat.Core.Data;
+using Amanat.Core.Staff;
+using Amanat.Core.Time;
+using Amanat.Web.Authentication;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Pages.Staff;
+
+/// <summary>The staff home: what this person's roles let her do, and what was done to her account.</summary>
+public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone) : PageModel
+{
+    private static readonly StaffSection[] AllSections =
+    [
+        new("/staff/admin/users", "StaffHome.Users", Permission.Administer),
+        new("/staff/account", "StaffHome.Account", Permission.SignedIn),
+        new("/staff/account/tokens", "StaffHome.Tokens", Permission.SignedIn),
+    ];
+
+    public IReadOnlyList<StaffNotice> Notices { get; private set; } = [];
+
+    public IReadOnlyList<StaffRoles> Roles { get; private set; } = [];
+
+    public IReadOnlyList<StaffSection> Sections { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var held = User.Roles();
+        Roles = [.. StaffRoleList.Split(held)];
+        Sections = [.. AllSections.Where(s => Permissions.Allows(held, s.Permission))];
+
+        var userId = User.UserId();
+        var notices = await db.StaffNotices.Where(x => x.UserId == userId && x.SeenAtUtc == null).OrderBy(x => x.CreatedAtUtc).ToListAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        notices.ForEach(x => x.MarkSeen(now));
+        await db.SaveChangesAsync();
+        Notices = notices;
+    }
+
+    public string Time(DateTime utc) => zone.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+}
+
+public sealed record StaffSection(string Path, string TitleKey, Permission Permission);
