@@ -3,6 +3,8 @@ using Amanat.Core.Data;
 using Amanat.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,6 +43,9 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string DataDirectory { get; }
 
     public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The application's clock: starts at the real time and moves only when a test says so.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public virtual async Task InitializeAsync()
     {
@@ -131,6 +136,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

@@ -1,0 +1,120 @@
+using System.Net;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Amanat.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Amanat.Web.Tests.Authentication;
+
+/// <summary>
+/// Every staff route and API endpoint, generated from the route table, against every role. A new
+/// endpoint without an explicit policy, or missing from <see cref="Expected"/>, fails these tests.
+/// </summary>
+public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
+{
+    /// <summary>Route pattern → who may open it. <c>null</c>: open to anyone (the sign-in steps).</summary>
+    private static readonly Dictionary<string, Permission?> Expected = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["staff"] = Permission.SignedIn,
+        ["staff/account"] = Permission.SignedIn,
+        ["staff/account/tokens"] = Permission.SignedIn,
+        ["staff/confirm-password"] = Permission.SignedIn,
+        ["staff/denied"] = Permission.SignedIn,
+        ["staff/signout"] = Permission.SignedIn,
+        ["staff/admin/users"] = Permission.Administer,
+        ["staff/admin/users/new"] = Permission.Administer,
+        ["staff/admin/users/{id:guid}"] = Permission.Administer,
+        ["staff/setup"] = null,
+        ["staff/signin"] = null,
+        ["staff/signin/code"] = null,
+        ["staff/signin/enrol"] = null,
+        ["api/v1/me"] = Permission.SignedIn,
+    };
+
+    public static TheoryData<StaffRoles> Roles => [.. StaffRoleList.All];
+
+    [Fact]
+    public void EveryStaffAndApiEndpoint_HasAnExplicitPolicy_AndAnEntryInTheMatrix()
+    {
+        var problems = new List<string>();
+        foreach (var (route, endpoint) in StaffAndApiEndpoints())
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(x => x.Policy).Where(x => x is not null).ToList();
+            if (!Expected.TryGetValue(route, out var expected))
+            {
+                problems.Add($"{route}: not in the role matrix");
+            }
+            else if (expected is null && !anonymous)
+            {
+                problems.Add($"{route}: expected to be open but requires sign-in");
+            }
+            else if (expected is { } permission && (anonymous || !policies.Contains(RequirePermissionAttribute.PolicyName(permission))))
+            {
+                problems.Add($"{route}: expected the policy of {permission}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        Assert.Equal(Expected.Keys.Order(StringComparer.OrdinalIgnoreCase), StaffAndApiEndpoints().Select(x => x.Route).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryRole_IsAllowedAndDeniedExactlyAsTheTableSays(StaffRoles role)
+    {
+        var staff = await StaffClient.SignInNewAsync(App, role);
+        var failures = new List<string>();
+        // Sign-out would end the session; the "denied" page answers 403 to everyone by design.
+        foreach (var (route, permission) in Expected.Where(x => x.Value is not null && x.Key is not "staff/signout" and not "staff/denied"))
+        {
+            var path = "/" + route.Replace("{id:guid}", staff.User.Id.ToString(), StringComparison.Ordinal);
+            using var response = await staff.Http.GetAsync(new Uri(path, UriKind.Relative));
+            var allowed = Permissions.Allows(role, permission!.Value);
+            var location = response.Headers.Location?.ToString() ?? string.Empty;
+            var denied = response.StatusCode == HttpStatusCode.Forbidden || new Uri(new Uri("http://localhost"), location).AbsolutePath == "/staff/denied";
+            var ok = response.StatusCode == HttpStatusCode.OK;
+            if (allowed != ok || allowed == denied)
+            {
+                failures.Add($"{role} → {path}: {(int)response.StatusCode} {location} (expected {(allowed ? "allowed" : "denied")})");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task WithoutSignIn_StaffPagesRedirectToSignIn_AndTheApiAnswers401()
+    {
+        using var client = App.Client();
+        foreach (var route in Expected.Where(x => x.Value is not null).Select(x => x.Key))
+        {
+            var path = "/" + route.Replace("{id:guid}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal);
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            if (route.StartsWith("api/", StringComparison.Ordinal))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/staff/signin?ReturnUrl=", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private IEnumerable<(string Route, Endpoint Endpoint)> StaffAndApiEndpoints() =>
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(x => (Route: (x.RoutePattern.RawText ?? string.Empty).Trim('/'), Endpoint: (Endpoint)x))
+            .Where(x => x.Route.StartsWith("staff", StringComparison.OrdinalIgnoreCase) || x.Route.StartsWith("api", StringComparison.OrdinalIgnoreCase));
+
+    [Collection(SqliteCollection.Name)]
+    public sealed class Sqlite(SqliteApp app) : RoleMatrixTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApp app) : RoleMatrixTests(app);
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Amanat.Core.Staff;
+using Amanat.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Tests.Authentication;
+
+public abstract class SessionTests(AmanatApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task IdleFor15Minutes_TheSessionEnds()
+    {
+        var staff = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        App.Clock.Advance(TimeSpan.FromMinutes(14));
+        using (var stillIn = await staff.Http.GetAsync(new Uri("/staff", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        }
+
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
+        using var expired = await staff.Http.GetAsync(new Uri("/staff", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
+        Assert.StartsWith("/staff/signin", expired.Headers.Location?.ToString(), StringComparison.Ordinal);
+        var session = await App.WithDbAsync(db => db.StaffSessions.SingleAsync());
+        Assert.Equal(SessionEndReason.Expired, session.EndReason);
+    }
+
+    [Fact]
+    public async Task FormPostedAfterExpiry_IsShownFilledInAfterSigningInAgain()
+    {
+        var staff = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var form = await staff.Http.GetStringAsync(new Uri("/staff/account/tokens", UriKind.Relative));
+        App.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = StaffClient.AntiforgeryToken(form),
+            ["Name"] = "weekly export script",
+        });
+        using var posted = await staff.Http.PostAsync(new Uri("/staff/account/tokens?handler=Create", UriKind.Relative), content);
+        var signInUrl = posted.Headers.Location!.ToString();
+        var returnUrl = Uri.UnescapeDataString(signInUrl[(signInUrl.IndexOf("ReturnUrl=", StringComparison.Ordinal) + 10)..]);
+        using var signedIn = await staff.SignInAsync();
+        var restored = await staff.Http.GetStringAsync(new Uri(returnUrl, UriKind.Relative));
+
+        Assert.StartsWith("/staff/signin?ReturnUrl=", signInUrl, StringComparison.Ordinal);
+        Assert.StartsWith("/staff/account/tokens?restore=", returnUrl, StringComparison.Ordinal);
+        Assert.DoesNotContain("weekly", signInUrl, StringComparison.Ordinal);
+        Assert.Contains("value=\"weekly export script\"", restored, StringComparison.Ordinal);
+        Assert.Empty(await App.WithDbAsync(db => db.PreservedForms.ToListAsync()));
+        Assert.Empty(await App.WithDbAsync(db => db.ApiTokens.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task SignOutEverywhere_EndsTheOtherBrowsersSession()
+    {
+        var first = await StaffClient.SignInNewAsync(App, StaffRoles.Lawyer, "two-browsers");
+        var second = await SignInSecondAsync(first);
+
+        using (await first.PostFormAsync("/staff/account", [], "/staff/account?handler=EverywhereSignOut"))
+        {
+        }
+
+        using var afterFirst = await first.Http.GetAsync(new Uri("/staff", UriKind.Relative));
+        using var afterSecond = await second.GetAsync(new Uri("/staff", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, afterFirst.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, afterSecond.StatusCode);
+        Assert.All(await App.WithDbAsync(db => db.StaffSessions.ToListAsync()), s => Assert.Equal(SessionEndReason.SignedOutEverywhere, s.EndReason));
+    }
+
+    [Fact]
+    public async Task AdminResetsTwoFactor_HerSessionsEnd_AndSheIsToldAtNextSignIn()
+    {
+        var admin = await StaffClient.SignInNewAsync(App, StaffRoles.Admin, "the-admin");
+        var worker = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach, "the-worker");
+
+        using var reset = await admin.PostFormAsync($"/staff/admin/users/{worker.User.Id}", [], $"/staff/admin/users/{worker.User.Id}?handler=ResetTwoFactor");
+        using var kicked = await worker.Http.GetAsync(new Uri("/staff", UriKind.Relative));
+        using var password = await worker.PostFormAsync("/staff/signin", new() { ["Input.UserName"] = "the-worker", ["Input.Password"] = worker.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, kicked.StatusCode);
+        Assert.Equal("/staff/signin/enrol", password.Headers.Location?.ToString());
+        var notice = await App.WithDbAsync(db => db.StaffNotices.SingleAsync());
+        Assert.Equal(StaffNoticeKind.TwoFactorReset, notice.Kind);
+        Assert.Equal(worker.User.Id, notice.UserId);
+    }
+
+    [Fact]
+    public async Task WrongCodes_LockTheAccount()
+    {
+        var (_, key, _) = await StaffClient.CreateUserAsync(App, "locked-out", "a long enough password", StaffRoles.Outreach);
+        using var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await http.GetStringAsync(new Uri("/staff/signin", UriKind.Relative));
+        using var passwordForm = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = StaffClient.AntiforgeryToken(page),
+            ["Input.UserName"] = "locked-out",
+            ["Input.Password"] = "a long enough password",
+        });
+        using var afterPassword = await http.PostAsync(new Uri("/staff/signin", UriKind.Relative), passwordForm);
+        string last = string.Empty;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var codePage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
+            using var wrong = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(codePage), ["Code"] = "000000" });
+            using var response = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), wrong);
+            last = await response.Content.ReadAsStringAsync();
+        }
+
+        var finalPage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
+        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(finalPage), ["Code"] = StaffClient.CurrentCode(key) });
+        using var refused = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), right);
+
+        Assert.Equal("/staff/signin/code", afterPassword.Headers.Location?.ToString());
+        Assert.Contains("15", last, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("15", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> SignInSecondAsync(StaffClient first)
+    {
+        var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await http.GetStringAsync(new Uri("/staff/signin", UriKind.Relative));
+        using var passwordForm = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = StaffClient.AntiforgeryToken(page),
+            ["Input.UserName"] = first.User.UserName!,
+            ["Input.Password"] = first.Password,
+        });
+        using (await http.PostAsync(new Uri("/staff/signin", UriKind.Relative), passwordForm))
+        {
+        }
+
+        var codePage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
+        using var codeForm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(codePage), ["Code"] = StaffClient.CurrentCode(first.TotpKey) });
+        using var done = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), codeForm);
+        Assert.Equal("/staff", done.Headers.Location?.ToString());
+        return http;
+    }
+
+    [Collection(SqliteCollection.Name)]
+    public sealed class Sqlite(SqliteApp app) : SessionTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApp app) : SessionTests(app);
+}

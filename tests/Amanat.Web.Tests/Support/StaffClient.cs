@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+
+namespace Amanat.Web.Tests.Support;
+
+/// <summary>A staff member created through the application's own account commands, signed in over HTTP.</summary>
+public sealed partial class StaffClient
+{
+    private StaffClient(HttpClient http, StaffUser user, string password, string key, IReadOnlyList<string> recoveryCodes)
+    {
+        Http = http;
+        User = user;
+        Password = password;
+        TotpKey = key;
+        RecoveryCodes = recoveryCodes;
+    }
+
+    public HttpClient Http { get; }
+
+    public StaffUser User { get; }
+
+    public string Password { get; }
+
+    public string TotpKey { get; }
+
+    public IReadOnlyList<string> RecoveryCodes { get; }
+
+    public static async Task<(StaffUser User, string Key, IReadOnlyList<string> RecoveryCodes)> CreateUserAsync(
+        WebApplicationFactory<Program> app, string userName, string password, StaffRoles roles)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var (user, result) = await accounts.AddAsync(userName, password, roles);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
+        var (key, codes) = await accounts.EnrolNowAsync(user!);
+        return (user!, key, codes);
+    }
+
+    /// <summary>Creates an enrolled account with these roles and signs in with password and TOTP.</summary>
+    public static async Task<StaffClient> SignInNewAsync(WebApplicationFactory<Program> app, StaffRoles roles, string? userName = null)
+    {
+        var name = userName ?? "staff-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "correct horse battery";
+        var (user, key, codes) = await CreateUserAsync(app, name, password, roles);
+        var http = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = new StaffClient(http, user, password, key, codes);
+        var response = await client.SignInAsync();
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff", response.Headers.Location?.ToString());
+        return client;
+    }
+
+    /// <summary>Password, then the authenticator code (Identity checks codes against the real clock).</summary>
+    public async Task<HttpResponseMessage> SignInAsync()
+    {
+        using var afterPassword = await PostFormAsync("/staff/signin", new() { ["Input.UserName"] = User.UserName!, ["Input.Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
+        var code = CurrentCode(TotpKey);
+        return await PostFormAsync(afterPassword.Headers.Location!.ToString(), new() { ["Code"] = code });
+    }
+
+    public static string CurrentCode(string key) => new OtpNet.Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+
+    /// <summary>GETs the page to learn its anti-forgery token, then posts the form to it.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var page = await Http.GetStringAsync(new Uri(path, UriKind.Relative));
+        fields["__af"] = AntiforgeryToken(page);
+        using var content = new FormUrlEncodedContent(fields);
+        return await Http.PostAsync(new Uri(action ?? path, UriKind.Relative), content);
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        AntiforgeryPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["token"].Value)
+            : throw new InvalidOperationException("The page has no anti-forgery token.");
+
+    [GeneratedRegex("name=\"__af\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryPattern();
+}
