@@ -40,6 +40,10 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>The settings as environment variables, for running the same executable's CLI.</summary>
+    public IReadOnlyDictionary<string, string?> Environment =>
+        settings.ToDictionary(x => x.Key.Replace(":", "__", StringComparison.Ordinal), x => x.Value);
+
     public string DataDirectory { get; }
 
     public CapturedLogs Logs { get; } = new();

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using Amanat.Core.Common;
+using Amanat.Core.Data;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Amanat.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Cli;
+
+/// <summary>
+/// Administration commands of the same executable, for scripted deployments and tests:
+/// <c>dotnet run --project src/Amanat.Web -- users add NAME --roles admin</c> and so on. They work on
+/// the database directly, so the server may be stopped. Secrets are printed once and never logged.
+/// </summary>
+public static class AdminCli
+{
+    private static readonly string[] Commands = ["users", "tokens"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<DataDirectory>().Ensure();
+        await DatabaseSetup.PrepareAsync(app.Services, CancellationToken.None);
+        return await Build(app.Services).Parse(args).InvokeAsync();
+    }
+
+    private static RootCommand Build(IServiceProvider services)
+    {
+        var userName = new Argument<string>("username") { Description = "The staff member's username (a pseudonym)." };
+        var roles = new Option<string>("--roles") { Description = "Comma-separated: outreach, coordinator, lawyer, analyst, admin.", Required = true };
+        var add = new Command("add", "Add a staff account. The password is read from standard input; the TOTP key and recovery codes are printed once.")
+        {
+            userName, roles,
+        };
+        add.SetAction((parse, _) => WithScopeAsync(services, scope => AddUserAsync(scope, parse.GetValue(userName)!, parse.GetValue(roles)!)));
+
+        var resetName = new Argument<string>("username");
+        var reset = new Command("reset-2fa", "Remove a staff member's authenticator and recovery codes and end her sessions; she enrols again at next sign-in.") { resetName };
+        reset.SetAction((parse, _) => WithScopeAsync(services, scope => ResetTwoFactorAsync(scope, parse.GetValue(resetName)!)));
+
+        var tokenUser = new Argument<string>("username");
+        var tokenName = new Option<string>("--name") { Description = "What the token is for.", Required = true };
+        var create = new Command("create", "Create a personal API token for a staff member; printed once.") { tokenUser, tokenName };
+        create.SetAction((parse, _) => WithScopeAsync(services, scope => CreateTokenAsync(scope, parse.GetValue(tokenUser)!, parse.GetValue(tokenName)!)));
+
+        return new RootCommand("Amanat administration")
+        {
+            new Command("users", "Staff accounts.") { add, reset },
+            new Command("tokens", "Personal API tokens.") { create },
+        };
+    }
+
+    private static async Task<int> AddUserAsync(IServiceProvider scope, string name, string roleList)
+    {
+        if (!TryParseRoles(roleList, out var parsed))
+        {
+            return Fail("Unknown role. Use: outreach, coordinator, lawyer, analyst, admin.");
+        }
+
+        var password = Console.In.ReadLine() ?? string.Empty;
+        var accounts = scope.GetRequiredService<StaffAccounts>();
+        var (user, result) = await accounts.AddAsync(name, password, parsed);
+        if (user is null)
+        {
+            return Fail("Could not add the account: " + string.Join("; ", result.Errors.Select(e => e.Code switch
+            {
+                nameof(IdentityErrorDescriber.DuplicateUserName) => "this username is taken",
+                nameof(IdentityErrorDescriber.InvalidUserName) => "use 3–32 letters, digits, dot, dash or underscore",
+                nameof(IdentityErrorDescriber.PasswordTooShort) => "the password needs at least 12 characters",
+                _ => e.Code,
+            })));
+        }
+
+        var (key, codes) = await accounts.EnrolNowAsync(user);
+        Console.WriteLine($"Added {user.UserName} ({roleList}).");
+        Console.WriteLine($"TOTP key (add it to the authenticator app; shown once): {key}");
+        Console.WriteLine($"Recovery codes (shown once): {string.Join(' ', codes)}");
+        return 0;
+    }
+
+    private static async Task<int> ResetTwoFactorAsync(IServiceProvider scope, string name)
+    {
+        var user = await FindAsync(scope, name);
+        if (user is null)
+        {
+            return Fail("No such staff member.");
+        }
+
+        await scope.GetRequiredService<StaffAccounts>().ResetTwoFactorAsync(user, byUserId: null);
+        Console.WriteLine($"Two-step verification of {user.UserName} was reset; she enrols again at her next sign-in.");
+        return 0;
+    }
+
+    private static async Task<int> CreateTokenAsync(IServiceProvider scope, string name, string purpose)
+    {
+        var user = await FindAsync(scope, name);
+        if (user is null || user.IsDisabled)
+        {
+            return Fail("No such active staff member.");
+        }
+
+        try
+        {
+            var db = scope.GetRequiredService<AmanatDbContext>();
+            var (token, secret) = ApiToken.Create(user.Id, purpose, scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+            db.ApiTokens.Add(token);
+            await db.SaveChangesAsync();
+            Console.WriteLine(secret);
+            return 0;
+        }
+        catch (DomainException)
+        {
+            return Fail($"The name must be 1–{ApiToken.MaxNameLength} characters.");
+        }
+    }
+
+    private static Task<StaffUser?> FindAsync(IServiceProvider scope, string name) =>
+        scope.GetRequiredService<AmanatDbContext>().Users.SingleOrDefaultAsync(x => x.UserName == name.Trim());
+
+    private static bool TryParseRoles(string list, out StaffRoles roles)
+    {
+        roles = StaffRoles.None;
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var role = StaffRoleList.All.FirstOrDefault(r => string.Equals(StaffClaims.RoleName(r), part, StringComparison.OrdinalIgnoreCase));
+            if (role == StaffRoles.None)
+            {
+                return false;
+            }
+
+            roles |= role;
+        }
+
+        return roles != StaffRoles.None;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+
+    private static async Task<int> WithScopeAsync(IServiceProvider services, Func<IServiceProvider, Task<int>> action)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Amanat.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Tests.Cli;
+
+/// <summary>The administration commands, run as a separate process of the same executable on the same database.</summary>
+public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
+{
+    [Fact]
+    public async Task UsersAdd_ReadsThePasswordFromStdin_PrintsTheTotpKeyOnce_AndSheCanSignIn()
+    {
+        var (code, output, _) = await RunAsync("correct horse battery staple", "users", "add", "cli-admin", "--roles", "admin,coordinator");
+
+        Assert.Equal(0, code);
+        var key = output.Split('\n').Single(l => l.StartsWith("TOTP key", StringComparison.Ordinal)).Split(':').Last().Trim();
+        using var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await http.GetStringAsync(new Uri("/staff/signin", UriKind.Relative));
+        using var password = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__af"] = StaffClient.AntiforgeryToken(page),
+            ["Input.UserName"] = "cli-admin",
+            ["Input.Password"] = "correct horse battery staple",
+        });
+        using var afterPassword = await http.PostAsync(new Uri("/staff/signin", UriKind.Relative), password);
+        var codePage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
+        using var codeForm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(codePage), ["Code"] = StaffClient.CurrentCode(key) });
+        using var signedIn = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), codeForm);
+
+        Assert.Equal("/staff", signedIn.Headers.Location?.ToString());
+        Assert.True((await App.WithDbAsync(db => db.Installations.SingleAsync())).IsSetUp);
+    }
+
+    [Fact]
+    public async Task UsersAdd_BadInput_FailsWithAClearMessage_AndStoresNothing()
+    {
+        var (shortCode, _, shortError) = await RunAsync("short", "users", "add", "someone", "--roles", "outreach");
+        var (roleCode, _, roleError) = await RunAsync("long enough password", "users", "add", "someone", "--roles", "boss");
+
+        Assert.Equal(1, shortCode);
+        Assert.Contains("12 characters", shortError, StringComparison.Ordinal);
+        Assert.Equal(1, roleCode);
+        Assert.Contains("Unknown role", roleError, StringComparison.Ordinal);
+        Assert.Empty(await App.WithDbAsync(db => db.Users.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task TokensCreate_PrintsAWorkingToken_AndResetTwoFactor_SendsHerBackToEnrolment()
+    {
+        await RunAsync("correct horse battery staple", "users", "add", "cli-lawyer", "--roles", "lawyer");
+
+        var (code, token, _) = await RunAsync(null, "tokens", "create", "cli-lawyer", "--name", "case export");
+        using var client = App.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
+        using var me = await client.SendAsync(request);
+        var (resetCode, _, _) = await RunAsync(null, "users", "reset-2fa", "cli-lawyer");
+        var user = await App.WithDbAsync(db => db.Users.SingleAsync());
+
+        Assert.Equal(0, code);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Contains("lawyer", await me.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, resetCode);
+        Assert.False(user.TwoFactorEnabled);
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Amanat.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in App.Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Collection(SqliteCollection.Name)]
+    public sealed class Sqlite(SqliteApp app) : AdminCliTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApp app) : AdminCliTests(app);
+}
