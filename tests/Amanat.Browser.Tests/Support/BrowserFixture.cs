@@ -71,20 +71,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             await neutralSite.DisposeAsync();
         }
 
-        if (Directory.Exists(dataDirectory))
+        foreach (var folder in new[] { dataDirectory, dataDirectory + "-fresh" }.Where(Directory.Exists))
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
     /// <summary>A phone-sized browser context: 360 px wide, as on a cheap Android phone.</summary>
-    public Task<IBrowserContext> PhoneAsync(bool javaScript = true, string locale = "ru-RU") =>
+    public Task<IBrowserContext> PhoneAsync(bool javaScript = true, string locale = "ru-RU", Uri? baseAddress = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
             JavaScriptEnabled = javaScript,
             Locale = locale,
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (baseAddress ?? BaseAddress).ToString(),
         });
 
     private static async Task<WebApplication> StartNeutralSiteAsync()
@@ -98,7 +98,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         return site;
     }
 
-    private sealed class AmanatServer(string dataDirectory, string quickExitUrl) : WebApplicationFactory<Program>
+    /// <summary>A second, fresh installation (its own data directory) for tests that need an empty one.</summary>
+    public async Task<(AmanatServer Server, Uri BaseAddress)> StartFreshAsync()
+    {
+        var server = new AmanatServer(Path.Combine(dataDirectory + "-fresh", Guid.NewGuid().ToString("N")), new Uri(NeutralSite, "/weather").ToString());
+        server.UseKestrel(0);
+        server.StartServer();
+        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return await Task.FromResult((server, new Uri(address)));
+    }
+
+    public IServiceProvider Services => amanat!.Services;
+
+    public sealed class AmanatServer(string dataDirectory, string quickExitUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -27,18 +27,15 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
     public sealed class Sqlite(SqliteApp app) : SecretsAtRestTests(app)
     {
         /// <summary>The raw bytes of the database file and its write-ahead log, as copied from the disk.</summary>
-        protected override Task<string> StoredContentAsync()
+        protected override async Task<string> StoredContentAsync()
         {
             var text = new StringBuilder();
-            foreach (var file in Directory.GetFiles(App.DataDirectory, "amanat.db*"))
+            foreach (var bytes in await App.CopyDatabaseFilesAsync())
             {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                text.Append(Encoding.Latin1.GetString(copy.ToArray())).Append(Encoding.UTF8.GetString(copy.ToArray()));
+                text.Append(Encoding.Latin1.GetString(bytes)).Append(Encoding.UTF8.GetString(bytes));
             }
 
-            return Task.FromResult(text.ToString());
+            return text.ToString();
         }
     }
 

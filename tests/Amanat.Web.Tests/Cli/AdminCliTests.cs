@@ -49,7 +49,8 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
     [Fact]
     public async Task TokensCreate_PrintsAWorkingToken_AndResetTwoFactor_SendsHerBackToEnrolment()
     {
-        await RunAsync("correct horse battery staple", "users", "add", "cli-lawyer", "--roles", "lawyer");
+        var (addCode, _, addError) = await RunAsync("correct horse battery staple", "users", "add", "cli-lawyer", "--roles", "lawyer");
+        Assert.True(addCode == 0, addError);
 
         var (code, token, _) = await RunAsync(null, "tokens", "create", "cli-lawyer", "--name", "case export");
         using var client = App.Client();

@@ -56,7 +56,7 @@ public abstract class HealthAndDatabaseTests(AmanatApp app) : IntegrationTest(ap
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(App.DataDirectory));
             var files = Directory.GetFiles(App.DataDirectory, "amanat.db*");
-            Assert.Contains(files, f => f.EndsWith("amanat.db-wal", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith("amanat.db", StringComparison.Ordinal));
             Assert.All(files, f => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(f)));
         }
 

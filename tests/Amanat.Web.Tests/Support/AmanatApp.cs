@@ -117,6 +117,33 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.ConfigureServices(services => services.AddTransient<IStartupFilter>(_ => new TestEndpoints(remoteAddress)));
         });
 
+    /// <summary>
+    /// The SQLite files as someone copying the disk would get them. Copied by a separate process:
+    /// opening and closing the files in this process would drop SQLite's POSIX locks held by the app.
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> CopyDatabaseFilesAsync()
+    {
+        var copy = Directory.CreateTempSubdirectory("amanat-copy-");
+        try
+        {
+            var files = Directory.GetFiles(DataDirectory, "amanat.db*");
+            var start = new System.Diagnostics.ProcessStartInfo("cp") { UseShellExecute = false };
+            foreach (var file in files)
+            {
+                start.ArgumentList.Add(file);
+            }
+
+            start.ArgumentList.Add(copy.FullName);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            await process.WaitForExitAsync();
+            return [.. copy.GetFiles().Select(f => File.ReadAllBytes(f.FullName))];
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Runs plain SQL on the application's database, as someone with a copy of it would.</summary>
     public async Task<object?> ScalarAsync(string sql)
     {
