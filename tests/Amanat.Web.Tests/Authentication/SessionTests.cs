@@ -92,26 +92,15 @@ public abstract class SessionTests(AmanatApp app) : IntegrationTest(app)
     {
         var (_, key, _) = await StaffClient.CreateUserAsync(App, "locked-out", "a long enough password", StaffRoles.Outreach);
         using var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await http.GetStringAsync(new Uri("/staff/signin", UriKind.Relative));
-        using var passwordForm = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__af"] = StaffClient.AntiforgeryToken(page),
-            ["Input.UserName"] = "locked-out",
-            ["Input.Password"] = "a long enough password",
-        });
-        using var afterPassword = await http.PostAsync(new Uri("/staff/signin", UriKind.Relative), passwordForm);
+        using var afterPassword = await StaffClient.PostFormAsync(http, "/staff/signin", new() { ["Input.UserName"] = "locked-out", ["Input.Password"] = "a long enough password" });
         string last = string.Empty;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var codePage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
-            using var wrong = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(codePage), ["Code"] = "000000" });
-            using var response = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), wrong);
+            using var response = await StaffClient.PostFormAsync(http, "/staff/signin/code", new() { ["Code"] = "000000" });
             last = await response.Content.ReadAsStringAsync();
         }
 
-        var finalPage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
-        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(finalPage), ["Code"] = StaffClient.CurrentCode(key) });
-        using var refused = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), right);
+        using var refused = await StaffClient.PostFormAsync(http, "/staff/signin/code", new() { ["Code"] = StaffClient.CurrentCode(key) });
 
         Assert.Equal("/staff/signin/code", afterPassword.Headers.Location?.ToString());
         Assert.Contains("15", last, StringComparison.Ordinal);
@@ -122,20 +111,7 @@ public abstract class SessionTests(AmanatApp app) : IntegrationTest(app)
     private async Task<HttpClient> SignInSecondAsync(StaffClient first)
     {
         var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await http.GetStringAsync(new Uri("/staff/signin", UriKind.Relative));
-        using var passwordForm = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__af"] = StaffClient.AntiforgeryToken(page),
-            ["Input.UserName"] = first.User.UserName!,
-            ["Input.Password"] = first.Password,
-        });
-        using (await http.PostAsync(new Uri("/staff/signin", UriKind.Relative), passwordForm))
-        {
-        }
-
-        var codePage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
-        using var codeForm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(codePage), ["Code"] = StaffClient.CurrentCode(first.TotpKey) });
-        using var done = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), codeForm);
+        using var done = await StaffClient.SignInAsync(http, first.User.UserName!, first.Password, first.TotpKey);
         Assert.Equal("/staff", done.Headers.Location?.ToString());
         return http;
     }

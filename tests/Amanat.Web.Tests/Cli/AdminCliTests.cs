@@ -17,17 +17,7 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(0, code);
         var key = output.Split('\n').Single(l => l.StartsWith("TOTP key", StringComparison.Ordinal)).Split(':').Last().Trim();
         using var http = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var page = await http.GetStringAsync(new Uri("/staff/signin", UriKind.Relative));
-        using var password = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__af"] = StaffClient.AntiforgeryToken(page),
-            ["Input.UserName"] = "cli-admin",
-            ["Input.Password"] = "correct horse battery staple",
-        });
-        using var afterPassword = await http.PostAsync(new Uri("/staff/signin", UriKind.Relative), password);
-        var codePage = await http.GetStringAsync(new Uri("/staff/signin/code", UriKind.Relative));
-        using var codeForm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__af"] = StaffClient.AntiforgeryToken(codePage), ["Code"] = StaffClient.CurrentCode(key) });
-        using var signedIn = await http.PostAsync(new Uri("/staff/signin/code", UriKind.Relative), codeForm);
+        using var signedIn = await StaffClient.SignInAsync(http, "cli-admin", "correct horse battery staple", key);
 
         Assert.Equal("/staff", signedIn.Headers.Location?.ToString());
         Assert.True((await App.WithDbAsync(db => db.Installations.SingleAsync())).IsSetUp);

@@ -57,24 +57,30 @@ public sealed partial class StaffClient
     }
 
     /// <summary>Password, then the authenticator code (Identity checks codes against the real clock).</summary>
-    public async Task<HttpResponseMessage> SignInAsync()
+    public Task<HttpResponseMessage> SignInAsync() => SignInAsync(Http, User.UserName!, Password, TotpKey);
+
+    /// <summary>Signs an HTTP client in with password and TOTP; returns the answer to the code step.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient http, string userName, string password, string key)
     {
-        using var afterPassword = await PostFormAsync("/staff/signin", new() { ["Input.UserName"] = User.UserName!, ["Input.Password"] = Password });
+        using var afterPassword = await PostFormAsync(http, "/staff/signin", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, afterPassword.StatusCode);
-        var code = CurrentCode(TotpKey);
-        return await PostFormAsync(afterPassword.Headers.Location!.ToString(), new() { ["Code"] = code });
+        return await PostFormAsync(http, afterPassword.Headers.Location!.ToString(), new() { ["Code"] = CurrentCode(key) });
     }
 
     public static string CurrentCode(string key) => new OtpNet.Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>GETs the page to learn its anti-forgery token, then posts the form to it.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null)
+    public Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null) =>
+        PostFormAsync(Http, path, fields, action);
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string path, Dictionary<string, string> fields, string? action = null)
     {
+        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(fields);
-        var page = await Http.GetStringAsync(new Uri(path, UriKind.Relative));
+        var page = await http.GetStringAsync(new Uri(path, UriKind.Relative));
         fields["__af"] = AntiforgeryToken(page);
         using var content = new FormUrlEncodedContent(fields);
-        return await Http.PostAsync(new Uri(action ?? path, UriKind.Relative), content);
+        return await http.PostAsync(new Uri(action ?? path, UriKind.Relative), content);
     }
 
     public static string AntiforgeryToken(string html) =>
