@@ -62,7 +62,7 @@ public abstract partial class ApiTokenTests(AmanatApp app) : IntegrationTest(app
     }
 
     [Fact]
-    public async Task Token_FollowsRoleChanges_AtOnce()
+    public async Task RoleChange_AppliesToHerTokensAtOnce_AndSheIsToldOnceAtHome()
     {
         var owner = await StaffClient.SignInNewAsync(App, StaffRoles.Admin | StaffRoles.Lawyer);
         var (secret, _) = await CreateTokenAsync(owner.User.Id, "script");
@@ -76,6 +76,10 @@ public abstract partial class ApiTokenTests(AmanatApp app) : IntegrationTest(app
         }
 
         Assert.Equal(["lawyer"], (await MeAsync(secret)).Roles);
+        var home = await owner.Http.GetStringAsync(new Uri("/staff", UriKind.Relative));
+        var again = await owner.Http.GetStringAsync(new Uri("/staff", UriKind.Relative));
+        Assert.Contains("администратор изменил ваши роли", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("администратор изменил ваши роли", again, StringComparison.Ordinal);
     }
 
     private async Task<(string Secret, Guid Id)> CreateTokenAsync(Guid userId, string name)
