@@ -34,7 +34,7 @@ public static class PreservedForms
         var form = await context.Request.ReadFormAsync();
         var antiforgery = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.FormFieldName;
         var fields = form
-            .Where(x => !string.Equals(x.Key, antiforgery, StringComparison.Ordinal) && !x.Key.StartsWith("Password", StringComparison.OrdinalIgnoreCase))
+            .Where(x => !string.Equals(x.Key, antiforgery, StringComparison.Ordinal) && !IsSecretField(x.Key))
             .ToDictionary(x => x.Key, x => x.Value.ToArray());
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -48,6 +48,9 @@ public static class PreservedForms
     }
 
     private static FieldContext Context(Guid id) => new("PreservedForm", "Fields", id);
+
+    /// <summary>Passwords are never kept, whatever the field's prefix (Password, Input.Password, Input.ConfirmPassword).</summary>
+    internal static bool IsSecretField(string key) => key.Contains("Password", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>On a staff page opened with <c>?restore=</c>, puts the kept fields back into the form.</summary>
     public sealed class RestoreFilter(AmanatDbContext db, StaffSecretsCipher cipher, TimeProvider clock) : IAsyncPageFilter

@@ -52,6 +52,15 @@ public abstract class SessionTests(AmanatApp app) : IntegrationTest(app)
         Assert.Empty(await App.WithDbAsync(db => db.ApiTokens.ToListAsync()));
     }
 
+    [Theory]
+    [InlineData("Password", true)]
+    [InlineData("Input.Password", true)]
+    [InlineData("Input.ConfirmPassword", true)]
+    [InlineData("Input.UserName", false)]
+    [InlineData("Name", false)]
+    public void PreservedForms_NeverKeepPasswordFields(string field, bool secret) =>
+        Assert.Equal(secret, Amanat.Web.Authentication.PreservedForms.IsSecretField(field));
+
     [Fact]
     public async Task SignOutEverywhere_EndsTheOtherBrowsersSession()
     {
