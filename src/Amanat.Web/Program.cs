@@ -8,6 +8,7 @@ builder.AddAmanat();
 if (AdminCli.Handles(args))
 {
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Services.AddSingleton(new Amanat.Web.Auditing.ProcessChannel(Amanat.Core.Auditing.AuditOrigin.Cli));
     await using var cli = builder.Build();
     return await AdminCli.RunAsync(cli, args);
 }

@@ -1,4 +1,5 @@
 using Amanat.Core.Common;
+using Amanat.Core.Security;
 using Amanat.Core.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -9,9 +10,10 @@ namespace Amanat.Core.Data;
 /// <summary>
 /// The one model for both databases (SQLite embedded, PostgreSQL by configuration). Each provider has
 /// its own migrations project; the provider is chosen at start-up. Staff accounts use ASP.NET Core
-/// Identity's user tables (no role tables: roles are a field of the account).
+/// Identity's user tables (no role tables: roles are a field of the account). Encrypted fields are
+/// declared in the configurations and handled by <see cref="FieldEncryptionInterceptor"/>.
 /// </summary>
-public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) : IdentityUserContext<StaffUser, Guid>(options)
+public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) : IdentityUserContext<StaffUser, Guid, IdentityUserClaim<Guid>, IdentityUserLogin<Guid>, StaffUserToken>(options)
 {
     public DbSet<Installation> Installations => Set<Installation>();
 
@@ -23,13 +25,15 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<PreservedForm> PreservedForms => Set<PreservedForm>();
 
+    public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.Entity<StaffUser>().ToTable("StaffUsers");
         builder.Entity<IdentityUserClaim<Guid>>().ToTable("StaffUserClaims");
         builder.Entity<IdentityUserLogin<Guid>>().ToTable("StaffUserLogins");
-        builder.Entity<IdentityUserToken<Guid>>().ToTable("StaffUserTokens");
+        builder.Entity<StaffUserToken>().ToTable("StaffUserTokens");
         builder.ApplyConfigurationsFromAssembly(typeof(AmanatDbContext).Assembly);
     }
 

@@ -1,4 +1,5 @@
 using Amanat.Core.Common;
+using Amanat.Core.Security;
 
 namespace Amanat.Core.Staff;
 
@@ -6,7 +7,7 @@ namespace Amanat.Core.Staff;
 /// A staff form posted after the session had expired, kept encrypted for an hour so that it can be shown
 /// filled in after she signs in again. Only the same person can take it back, once.
 /// </summary>
-public sealed class PreservedForm : Entity
+public sealed class PreservedForm : Entity, IEncryptedRecord
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
@@ -14,12 +15,12 @@ public sealed class PreservedForm : Entity
     {
     }
 
-    public PreservedForm(Guid id, Guid userId, string path, string encryptedFields, DateTime nowUtc)
+    public PreservedForm(Guid id, Guid userId, string path, string fields, DateTime nowUtc)
         : base(id)
     {
         UserId = userId;
         Path = path;
-        EncryptedFields = encryptedFields;
+        Fields = fields;
         CreatedAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
     }
 
@@ -27,7 +28,10 @@ public sealed class PreservedForm : Entity
 
     public string Path { get; private set; } = string.Empty;
 
-    public string EncryptedFields { get; private set; } = string.Empty;
+    /// <summary>The posted fields as JSON; encrypted under the staff member's key by the persistence layer.</summary>
+    public string? Fields { get; private set; }
+
+    public Guid KeyOwnerId => UserId;
 
     public DateTime CreatedAtUtc { get; private set; }
 

@@ -77,4 +77,5 @@ public enum SessionEndReason
     AccountDisabled = 4,
     SecurityChanged = 5,
     Expired = 6,
+    Sealed = 7,
 }

@@ -22,6 +22,69 @@ namespace Amanat.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Amanat.Core.Auditing.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("DataHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Type", "AtUtc");
+
+                    b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Auditing.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Common.Installation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -40,6 +103,34 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Installations");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DataClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("OwnerId");
+
+                    b.HasIndex("Version");
+
+                    b.ToTable("RecordKeys");
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
@@ -87,9 +178,10 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EncryptedFields")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<string>("FieldsCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Fields")
+                        .HasAnnotation("Amanat:EncryptedField", "Fields");
 
                     b.Property<string>("Path")
                         .IsRequired()
@@ -104,6 +196,10 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PreservedForms");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "staff")
+                        .HasAnnotation("Amanat:RecordName", "PreservedForm");
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.StaffNotice", b =>
@@ -236,6 +332,31 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("StaffUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Staff.StaffUserToken", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ValueCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Value")
+                        .HasAnnotation("Amanat:EncryptedField", "Value");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("StaffUserTokens", (string)null);
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "staff")
+                        .HasAnnotation("Amanat:RecordName", "StaffUserToken");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -281,25 +402,6 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("StaffUserLogins", (string)null);
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("text");
-
-                    b.HasKey("UserId", "LoginProvider", "Name");
-
-                    b.ToTable("StaffUserTokens", (string)null);
-                });
-
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -336,6 +438,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Amanat.Core.Staff.StaffUserToken", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -346,15 +457,6 @@ namespace Amanat.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
-                {
-                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()

@@ -17,6 +17,69 @@ namespace Amanat.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Amanat.Core.Auditing.AuditEvent", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DataHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Type", "AtUtc");
+
+                    b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Auditing.AuditHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditHeads", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Common.Installation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -35,6 +98,34 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Installations");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("OwnerId");
+
+                    b.HasIndex("Version");
+
+                    b.ToTable("RecordKeys");
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
@@ -82,9 +173,10 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EncryptedFields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<string>("FieldsCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Fields")
+                        .HasAnnotation("Amanat:EncryptedField", "Fields");
 
                     b.Property<string>("Path")
                         .IsRequired()
@@ -99,6 +191,10 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("PreservedForms");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "staff")
+                        .HasAnnotation("Amanat:RecordName", "PreservedForm");
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.StaffNotice", b =>
@@ -231,6 +327,31 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("StaffUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Staff.StaffUserToken", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Value")
+                        .HasAnnotation("Amanat:EncryptedField", "Value");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("StaffUserTokens", (string)null);
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "staff")
+                        .HasAnnotation("Amanat:RecordName", "StaffUserToken");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -274,25 +395,6 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("StaffUserLogins", (string)null);
                 });
 
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UserId", "LoginProvider", "Name");
-
-                    b.ToTable("StaffUserTokens", (string)null);
-                });
-
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -329,6 +431,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Amanat.Core.Staff.StaffUserToken", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -339,15 +450,6 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
-                {
-                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()

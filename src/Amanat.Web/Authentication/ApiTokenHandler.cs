@@ -42,9 +42,17 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.Fail("Unknown, revoked or disabled token.");
         }
 
-        if (token.MarkUsed(clock.GetUtcNow().UtcDateTime))
+        var previousUse = token.LastUsedAtUtc;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token.MarkUsed(now))
         {
             await db.SaveChangesAsync();
+        }
+
+        // Audited at most once an hour per token, so that a polling script does not flood the trail.
+        if (previousUse is null || now - previousUse >= TimeSpan.FromHours(1))
+        {
+            await Context.RequestServices.GetRequiredService<Auditing.AuditTrail>().RecordAsync(Core.Auditing.AuditEventType.TokenUsed, token.Id, actorId: user.Id);
         }
 
         var principal = StaffClaims.Principal(user, Scheme.Name, new System.Security.Claims.Claim(StaffClaims.TokenId, token.Id.ToString()));

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Amanat.Core.Data;
-using Amanat.Core.Security;
 using Amanat.Core.Staff;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -39,21 +38,18 @@ public static class PreservedForms
         var services = context.RequestServices;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var id = Guid.CreateVersion7(now);
-        var cipher = services.GetRequiredService<StaffSecretsCipher>();
-        var encrypted = cipher.Encrypt(JsonSerializer.Serialize(fields), Context(id));
         var db = services.GetRequiredService<AmanatDbContext>();
-        db.PreservedForms.Add(new PreservedForm(id, userId, context.Request.Path.Value ?? "/", encrypted, now));
+        db.PreservedForms.Add(new PreservedForm(id, userId, context.Request.Path.Value ?? "/", JsonSerializer.Serialize(fields), now));
         await db.SaveChangesAsync();
         return id;
     }
 
-    private static FieldContext Context(Guid id) => new("PreservedForm", "Fields", id);
-
-    /// <summary>Passwords are never kept, whatever the field's prefix (Password, Input.Password, Input.ConfirmPassword).</summary>
-    internal static bool IsSecretField(string key) => key.Contains("Password", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Passwords and passphrases are never kept, whatever the field's prefix (Password, Input.Password, Input.ConfirmPassphrase).</summary>
+    internal static bool IsSecretField(string key) =>
+        key.Contains("Password", StringComparison.OrdinalIgnoreCase) || key.Contains("Passphrase", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>On a staff page opened with <c>?restore=</c>, puts the kept fields back into the form.</summary>
-    public sealed class RestoreFilter(AmanatDbContext db, StaffSecretsCipher cipher, TimeProvider clock) : IAsyncPageFilter
+    public sealed class RestoreFilter(AmanatDbContext db, TimeProvider clock) : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -70,7 +66,7 @@ public static class PreservedForms
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (kept is not null && kept.IsUsableBy(userId, http.Request.Path.Value ?? "/", now))
                 {
-                    var fields = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(cipher.Decrypt(kept.EncryptedFields, Context(id))) ?? [];
+                    var fields = JsonSerializer.Deserialize<Dictionary<string, string?[]>>(kept.Fields ?? "{}") ?? [];
                     foreach (var (key, values) in fields)
                     {
                         var value = new StringValues(values);

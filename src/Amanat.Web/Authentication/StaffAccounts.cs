@@ -1,4 +1,6 @@
+using Amanat.Core.Auditing;
 using Amanat.Core.Common;
+using Amanat.Web.Auditing;
 using Amanat.Core.Data;
 using Amanat.Core.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +12,7 @@ namespace Amanat.Web.Authentication;
 /// What an administrator (or the CLI) does to staff accounts. Every change made to someone else's
 /// account leaves a notice that she sees at her next sign-in.
 /// </summary>
-public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> users, StaffSignIn signIn, TimeProvider clock)
+public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -37,6 +39,8 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
                 installation.CompleteSetup(Now);
                 await db.SaveChangesAsync();
             }
+
+            await audit.RecordAsync(AuditEventType.UserCreated, user.Id, (long)roles);
         }
 
         return (result.Succeeded ? user : null, result);
@@ -49,6 +53,7 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
+        await audit.RecordAsync(AuditEventType.TwoFactorEnrolled, user.Id);
         return (key, [.. codes]);
     }
 
@@ -68,6 +73,7 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         user.SetRoles(roles);
         Notify(user, StaffNoticeKind.RolesChanged, byUserId);
         await users.UpdateAsync(user);
+        await audit.RecordAsync(AuditEventType.RolesChanged, user.Id, (long)roles, byUserId);
     }
 
     /// <summary>Removes her authenticator and recovery codes and ends her sessions: she enrols again at next sign-in.</summary>
@@ -81,6 +87,7 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         await signIn.EndSessionsAsync(user.Id, SessionEndReason.SecurityChanged);
         Notify(user, StaffNoticeKind.TwoFactorReset, byUserId);
         await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditEventType.TwoFactorReset, user.Id, actorId: byUserId);
     }
 
     public async Task<int> EndSessionsAsync(StaffUser user, Guid? byUserId)
@@ -89,6 +96,7 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         var ended = await signIn.EndSessionsAsync(user.Id, SessionEndReason.EndedByAdmin);
         Notify(user, StaffNoticeKind.SessionsEndedByAdmin, byUserId);
         await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditEventType.SessionsEndedByAdmin, user.Id, ended, byUserId);
         return ended;
     }
 
@@ -108,13 +116,15 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         user.Disable(Now);
         await users.UpdateAsync(user);
         await signIn.EndSessionsAsync(user.Id, SessionEndReason.AccountDisabled);
+        await audit.RecordAsync(AuditEventType.UserDisabled, user.Id, actorId: byUserId);
     }
 
-    public async Task EnableAsync(StaffUser user)
+    public async Task EnableAsync(StaffUser user, Guid? byUserId)
     {
         ArgumentNullException.ThrowIfNull(user);
         user.Enable();
         await users.UpdateAsync(user);
+        await audit.RecordAsync(AuditEventType.UserEnabled, user.Id, actorId: byUserId);
     }
 
     private void Notify(StaffUser user, StaffNoticeKind kind, Guid? byUserId)

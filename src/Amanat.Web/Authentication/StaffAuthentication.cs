@@ -34,7 +34,6 @@ public static class StaffAuthentication
             })
             .AddUserStore<StaffUserStore>()
             .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
-        services.AddScoped<StaffSecretsCipher>();
         services.AddScoped<StaffSignIn>();
         services.AddScoped<PreservedForms.RestoreFilter>();
 

@@ -1,31 +1,69 @@
 using System.CommandLine;
+using Amanat.Core.Auditing;
 using Amanat.Core.Common;
 using Amanat.Core.Data;
+using Amanat.Core.Security;
 using Amanat.Core.Staff;
+using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
 using Amanat.Web.Infrastructure;
+using Amanat.Web.Keys;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Amanat.Web.Cli;
 
 /// <summary>
 /// Administration commands of the same executable, for scripted deployments and tests:
 /// <c>dotnet run --project src/Amanat.Web -- users add NAME --roles admin</c> and so on. They work on
-/// the database directly, so the server may be stopped. Secrets are printed once and never logged.
+/// the database directly, so the server may be stopped; in sealed mode they first read the passphrase
+/// from standard input. <c>seal</c> and <c>unseal</c> talk to the running server over its control socket.
+/// Secrets are printed once and never logged.
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Commands = ["users", "tokens"];
+    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal"];
+    private static readonly string[] ServerCommands = ["seal", "unseal"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<DataDirectory>().Ensure();
+        ArgumentNullException.ThrowIfNull(args);
+        var data = app.Services.GetRequiredService<DataDirectory>();
+        if (ServerCommands.Contains(args[0], StringComparer.Ordinal))
+        {
+            return await Build(app.Services).Parse(args).InvokeAsync();
+        }
+
+        data.Ensure();
         await DatabaseSetup.PrepareAsync(app.Services, CancellationToken.None);
+        if (await VaultSetup.OpenVaultAsync(app.Services, NullLogger.Instance) == VaultStart.Sealed && !UnsealHere(app.Services.GetRequiredService<KeyVault>()))
+        {
+            return 1;
+        }
+
         return await Build(app.Services).Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Sealed mode, server stopped or not: this process needs the keys itself, so it asks for the passphrase.</summary>
+    private static bool UnsealHere(KeyVault vault)
+    {
+        if (vault.Mode != UnlockMode.Passphrase)
+        {
+            Console.Error.WriteLine($"The key file {vault.KeyFilePath} is missing.");
+            return false;
+        }
+
+        if (vault.TryUnseal(ReadSecret("Passphrase: ")))
+        {
+            return true;
+        }
+
+        Console.Error.WriteLine("Wrong passphrase.");
+        return false;
     }
 
     private static RootCommand Build(IServiceProvider services)
@@ -47,10 +85,21 @@ public static class AdminCli
         var create = new Command("create", "Create a personal API token for a staff member; printed once.") { tokenUser, tokenName };
         create.SetAction((parse, _) => WithScopeAsync(services, scope => CreateTokenAsync(scope, parse.GetValue(tokenUser)!, parse.GetValue(tokenName)!)));
 
+        var verify = new Command("verify", "Re-compute the audit chain and compare it with its head; exit code 2 when broken.");
+        verify.SetAction((_, _) => WithScopeAsync(services, VerifyAuditAsync));
+
+        var seal = new Command("seal", "Seal the running server: end every session and drop the keys from memory.");
+        seal.SetAction((_, _) => SendAsync(services, new ControlRequest("seal")));
+        var unseal = new Command("unseal", "Unlock the running server: the passphrase is read from standard input (in key-file mode, the key file is used).");
+        unseal.SetAction((_, _) => SendAsync(services, new ControlRequest("unseal", ReadSecret("Passphrase: "))));
+
         return new RootCommand("Amanat administration")
         {
             new Command("users", "Staff accounts.") { add, reset },
             new Command("tokens", "Personal API tokens.") { create },
+            new Command("audit", "The audit trail.") { verify },
+            seal,
+            unseal,
         };
     }
 
@@ -109,6 +158,7 @@ public static class AdminCli
             var (token, secret) = ApiToken.Create(user.Id, purpose, scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             db.ApiTokens.Add(token);
             await db.SaveChangesAsync();
+            await scope.GetRequiredService<AuditTrail>().RecordAsync(AuditEventType.TokenCreated, token.Id);
             Console.WriteLine(secret);
             return 0;
         }
@@ -116,6 +166,59 @@ public static class AdminCli
         {
             return Fail($"The name must be 1–{ApiToken.MaxNameLength} characters.");
         }
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider scope)
+    {
+        var result = await scope.GetRequiredService<AuditChain>().VerifyAsync();
+        var head = await scope.GetRequiredService<AmanatDbContext>().Set<AuditHead>().SingleAsync();
+        if (result.IsIntact)
+        {
+            Console.WriteLine($"Audit chain intact: {result.Verified} entries. Head {head.Fingerprint}");
+            return 0;
+        }
+
+        Console.WriteLine($"Audit chain BROKEN ({result.Break}) at entry {result.BrokenAt}; {result.Verified} entries verified before it.");
+        return 2;
+    }
+
+    private static async Task<int> SendAsync(IServiceProvider services, ControlRequest request)
+    {
+        var socket = ControlSocket.PathIn(services.GetRequiredService<DataDirectory>());
+        var reply = await ControlClient.SendAsync(socket, request);
+        if (reply is null)
+        {
+            return Fail($"The server is not running (no control socket at {socket}). A server in sealed mode starts sealed.");
+        }
+
+        (reply.Ok ? Console.Out : Console.Error).WriteLine(reply.Message);
+        return reply.Ok ? 0 : 1;
+    }
+
+    /// <summary>A line from standard input; typed without echo when it is a terminal.</summary>
+    private static string ReadSecret(string prompt)
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.In.ReadLine() ?? string.Empty;
+        }
+
+        Console.Error.Write(prompt);
+        var typed = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && typed.Length > 0)
+            {
+                typed.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                typed.Append(key.KeyChar);
+            }
+        }
+
+        Console.Error.WriteLine();
+        return typed.ToString();
     }
 
     private static Task<StaffUser?> FindAsync(IServiceProvider scope, string name) =>

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Amanat.Core.Security;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
+using Amanat.Web.Keys;
 using Amanat.Core.Time;
 using Amanat.Web.Api;
 using Amanat.Web.Authentication;
@@ -12,6 +14,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -47,7 +50,7 @@ public static class AmanatHost
         services.AddSingleton(sp => new DataDirectory(sp.GetRequiredService<IOptions<AmanatOptions>>().Value.DataDirectory));
         services.AddSingleton(sp => new DisplayTimeZone(sp.GetRequiredService<IOptions<AmanatOptions>>().Value.TimeZone));
         services.AddAmanatDatabase();
-        // Interim: the key ring lives in the data directory. Foundation III protects it with the root key.
+        // The key ring lives in the data directory, each key encrypted under the root key (VaultSetup).
         services.AddDataProtection().SetApplicationName("Amanat");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DataDirectory, ILoggerFactory>((keys, data, logs) =>
@@ -55,8 +58,13 @@ public static class AmanatHost
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<AmanatOptions>>((forwarded, amanat) => ReverseProxy.Configure(forwarded, amanat.Value.ReverseProxy));
 
-        services.AddSingleton(sp => new KeyRing(RootKeyFile.LoadOrCreate(
-            Path.Combine(sp.GetRequiredService<DataDirectory>().Subdirectory("keys").FullName, "root.key"))));
+        services.AddAmanatKeys();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(new ProcessChannel(AuditOrigin.System));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditChain>();
+        services.AddScoped<AuditTrail>();
+        services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();
         services.AddScoped<StaffAccounts>();
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
@@ -88,6 +96,7 @@ public static class AmanatHost
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<DataDirectory>().Ensure();
         await DatabaseSetup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await VaultSetup.OpenVaultAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Amanat.Keys"));
         var setupToken = await FirstRunSetup.IssueLinkAsync(app.Services);
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, setupToken));
     }
@@ -101,6 +110,7 @@ public static class AmanatHost
         app.UseRequestLocalization();
         app.UseStaffLanguageCookie();
         app.UseAmanatErrorHandling();
+        app.UseSealedGate();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

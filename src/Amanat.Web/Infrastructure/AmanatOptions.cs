@@ -19,6 +19,17 @@ public sealed class AmanatOptions
     public string QuickExitUrl { get; set; } = "https://www.google.com/search?q=weather";
 
     public ReverseProxyOptions ReverseProxy { get; set; } = new();
+
+    public KeyOptions Keys { get; set; } = new();
+}
+
+public sealed class KeyOptions
+{
+    /// <summary>
+    /// The key file of key-file mode. Empty means <c>keys/amanat.key</c> in the data directory; put it on
+    /// another disk (or a removable one) so that a copy of the data directory alone opens nothing.
+    /// </summary>
+    public string? KeyFile { get; set; }
 }
 
 public sealed class DatabaseOptions

@@ -1,3 +1,4 @@
+using Amanat.Core.Auditing;
 using Amanat.Core.Common;
 using Amanat.Core.Data;
 using Microsoft.Data.Sqlite;
@@ -17,6 +18,7 @@ public static class DatabaseSetup
         {
             var options = provider.GetRequiredService<IOptions<AmanatOptions>>().Value;
             var connectionString = ConnectionString(options.Database, provider.GetRequiredService<DataDirectory>());
+            builder.AddInterceptors(provider.GetRequiredService<Amanat.Core.Security.FieldEncryptionInterceptor>());
             switch (options.Database.Provider)
             {
                 case DatabaseProvider.Sqlite:
@@ -78,11 +80,17 @@ public static class DatabaseSetup
             }
         }
 
+        if (!await db.Set<AuditHead>().AnyAsync(cancellationToken))
+        {
+            db.Add(AuditHead.Genesis());
+        }
+
         if (!await db.Installations.AnyAsync(cancellationToken))
         {
             var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             db.Installations.Add(Installation.Create(clock));
-            await db.SaveChangesAsync(cancellationToken);
         }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

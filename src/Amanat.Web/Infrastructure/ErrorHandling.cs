@@ -17,7 +17,9 @@ public static class ErrorHandling
         {
             var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            context.ProblemDetails.Title = StatusMessage(localizer, status);
+            context.ProblemDetails.Title = context.HttpContext.Items[Keys.SealedGate.SealedFlag] is true
+                ? localizer["Sealed.Message"]
+                : StatusMessage(localizer, status);
             context.ProblemDetails.Detail = null;
             context.ProblemDetails.Extensions.Remove("exception");
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
@@ -48,6 +50,7 @@ public static class ErrorHandling
     {
         BadHttpRequestException bad => bad.StatusCode,
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        Amanat.Core.Security.SealedException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 }

@@ -12,6 +12,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
 {
     public string Message { get; private set; } = string.Empty;
 
+    /// <summary>The server is sealed: the page explains and links to the unlock page.</summary>
+    public bool Sealed { get; private set; }
+
     public void OnGet(int code) => Show(code);
 
     public void OnPost(int code) => Show(code);
@@ -26,5 +29,11 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
         }
 
         Message = ErrorHandling.StatusMessage(localizer, Response.StatusCode);
+        Sealed = Response.StatusCode == StatusCodes.Status503ServiceUnavailable
+            && HttpContext.RequestServices.GetRequiredService<Amanat.Core.Security.KeyVault>().IsSealed;
+        if (Sealed)
+        {
+            Message = localizer["Sealed.Message"];
+        }
     }
 }

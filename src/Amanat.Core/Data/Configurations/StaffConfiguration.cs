@@ -1,3 +1,4 @@
+using Amanat.Core.Security;
 using Amanat.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -57,6 +58,56 @@ internal sealed class PreservedFormConfiguration : IEntityTypeConfiguration<Pres
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Path).HasMaxLength(200).IsRequired();
+        builder.IsEncryptedRecord(DataClasses.Staff, "PreservedForm");
+        builder.HasEncrypted(x => x.Fields);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StaffUserTokenConfiguration : IEntityTypeConfiguration<StaffUserToken>
+{
+    public void Configure(EntityTypeBuilder<StaffUserToken> builder)
+    {
+        builder.IsEncryptedRecord(DataClasses.Staff, "StaffUserToken");
+        builder.HasEncrypted(x => x.Value);
+    }
+}
+
+internal sealed class RecordKeyConfiguration : IEntityTypeConfiguration<RecordKey>
+{
+    public void Configure(EntityTypeBuilder<RecordKey> builder)
+    {
+        builder.HasKey(x => x.OwnerId);
+        builder.Property(x => x.OwnerId).ValueGeneratedNever();
+        builder.Property(x => x.DataClass).HasMaxLength(32).IsRequired();
+        builder.Property(x => x.WrappedKey).HasMaxLength(Aead.NonceSize + KeyRing.KeySize + Aead.TagSize).IsRequired();
+        builder.HasIndex(x => x.Version);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Auditing.AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<Auditing.AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(x => x.Sequence);
+        builder.Property(x => x.Sequence).ValueGeneratedNever();
+        builder.Property(x => x.Network).HasMaxLength(48);
+        builder.Property(x => x.DataHash).HasMaxLength(64);
+        builder.Property(x => x.Mac).HasMaxLength(Auditing.AuditEvent.MacSize).IsRequired();
+        builder.HasIndex(x => new { x.Type, x.AtUtc });
+        builder.HasIndex(x => x.SubjectId);
+    }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<Auditing.AuditHead>
+{
+    public void Configure(EntityTypeBuilder<Auditing.AuditHead> builder)
+    {
+        builder.ToTable("AuditHeads");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Mac).HasMaxLength(Auditing.AuditEvent.MacSize).IsRequired();
+        builder.Ignore(x => x.Fingerprint);
     }
 }

@@ -1,7 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
 using Amanat.Core.Data;
+using Amanat.Core.Security;
 using Amanat.Core.Staff;
+using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
+using Amanat.Web.Keys;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +20,8 @@ public sealed class SetupModel(
     AmanatDbContext db,
     UserManager<StaffUser> users,
     StaffSignIn signIn,
+    KeyVault vault,
+    AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -24,6 +30,10 @@ public sealed class SetupModel(
 
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();
+
+    /// <summary>Optional: a passphrase now puts the server in sealed mode (recommended for production).</summary>
+    [BindProperty]
+    public PassphraseInput Seal { get; set; } = new();
 
     public bool LinkValid { get; private set; }
 
@@ -47,6 +57,7 @@ public sealed class SetupModel(
         }
 
         Input.Validate(ModelState, localizer);
+        Seal.Validate(ModelState, localizer, nameof(Seal), required: false);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -66,6 +77,13 @@ public sealed class SetupModel(
         installation.CompleteSetup(now);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await audit.RecordAsync(AuditEventType.SetupCompleted, user.Id, (long)roles, user.Id);
+        if (!Seal.IsEmpty)
+        {
+            await Task.Run(() => vault.UsePassphrase(Seal.Passphrase!));
+            await audit.RecordAsync(AuditEventType.UnlockModeChanged, value: (long)UnlockMode.Passphrase, actorId: user.Id);
+        }
+
         await signIn.BeginAsync(HttpContext, user, PendingStage.Enrol);
         return Redirect("/staff/signin/enrol");
     }

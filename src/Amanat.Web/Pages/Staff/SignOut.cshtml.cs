@@ -1,4 +1,6 @@
+using Amanat.Core.Auditing;
 using Amanat.Core.Staff;
+using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +10,7 @@ namespace Amanat.Web.Pages.Staff;
 
 /// <summary>Ends this browser's session on the server and removes its cookie.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbContext db) : PageModel
+public sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbContext db, AuditTrail audit) : PageModel
 {
     public void OnGet()
     {
@@ -20,6 +22,7 @@ public sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbCo
         {
             session.End(clock.GetUtcNow().UtcDateTime, SessionEndReason.SignedOut);
             await db.SaveChangesAsync();
+            await audit.RecordAsync(AuditEventType.SignedOut, User.UserId());
         }
 
         await HttpContext.SignOutAsync(StaffSchemes.Cookie);

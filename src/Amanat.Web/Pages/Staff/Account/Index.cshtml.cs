@@ -1,5 +1,7 @@
 using System.Globalization;
+using Amanat.Core.Auditing;
 using Amanat.Core.Data;
+using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Web.Authentication;
@@ -12,7 +14,7 @@ namespace Amanat.Web.Pages.Staff.Account;
 
 /// <summary>Her open sessions, and "sign out everywhere" for a lost or borrowed phone.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, TimeProvider clock, DisplayTimeZone zone) : PageModel
+public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone) : PageModel
 {
     public IReadOnlyList<StaffSession> Sessions { get; private set; } = [];
 
@@ -30,7 +32,8 @@ public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, TimePro
     {
         if (User.UserId() is { } userId)
         {
-            await signIn.EndSessionsAsync(userId, SessionEndReason.SignedOutEverywhere);
+            var ended = await signIn.EndSessionsAsync(userId, SessionEndReason.SignedOutEverywhere);
+            await audit.RecordAsync(AuditEventType.AllSessionsEnded, userId, ended);
         }
 
         await HttpContext.SignOutAsync(StaffSchemes.Cookie);

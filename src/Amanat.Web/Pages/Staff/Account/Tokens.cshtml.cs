@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
 using Amanat.Core.Common;
 using Amanat.Core.Data;
 using Amanat.Core.Staff;
@@ -15,7 +17,7 @@ namespace Amanat.Web.Pages.Staff.Account;
 
 /// <summary>Personal API tokens: created here, shown once, revocable; they carry her own roles.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, AuditTrail audit, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -38,6 +40,7 @@ public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, DisplayT
                 var (token, secret) = ApiToken.Create(userId, Name, clock.GetUtcNow().UtcDateTime);
                 db.ApiTokens.Add(token);
                 await db.SaveChangesAsync();
+                await audit.RecordAsync(AuditEventType.TokenCreated, token.Id);
                 NewSecret = secret;
                 Name = null;
                 ModelState.Clear();
@@ -63,6 +66,7 @@ public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, DisplayT
 
         token.Revoke(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditEventType.TokenRevoked, token.Id);
         return RedirectToPage();
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;
 using Amanat.Web.Resources;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Pages.Staff.SignIn;
 
 /// <summary>Step two: the six-digit code of the authenticator app, or one of the recovery codes.</summary>
-public sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -39,28 +41,42 @@ public sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, 
 
         if (await users.IsLockedOutAsync(user))
         {
+            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id);
             ModelState.AddModelError(string.Empty, localizer["SignIn.Error.LockedOut"]);
             return Page();
         }
 
-        if (!await VerifyAsync(user, Code!))
+        var verified = await VerifyAsync(user, Code!);
+        if (verified is null)
         {
             await users.AccessFailedAsync(user);
-            ModelState.AddModelError(string.Empty, localizer[await users.IsLockedOutAsync(user) ? "SignIn.Error.LockedOut" : "SignIn.Error.WrongCode"]);
+            var lockedOut = await users.IsLockedOutAsync(user);
+            await audit.RecordAsync(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            ModelState.AddModelError(string.Empty, localizer[lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.WrongCode"]);
             return Page();
         }
 
         await users.ResetAccessFailedCountAsync(user);
         await signIn.CompleteAsync(HttpContext, user);
+        if (verified == AuditEventType.RecoveryCodeUsed)
+        {
+            await audit.RecordAsync(AuditEventType.RecoveryCodeUsed, user.Id, actorId: user.Id);
+        }
+
+        await audit.RecordAsync(AuditEventType.SignedIn, user.Id, actorId: user.Id);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
     }
 
-    private async Task<bool> VerifyAsync(StaffUser user, string code)
+    /// <summary>Which kind of code opened the door (a sign-in, or a recovery code used up), or null.</summary>
+    private async Task<AuditEventType?> VerifyAsync(StaffUser user, string code)
     {
         var compact = code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
-        return compact.Length == 6 && compact.All(char.IsAsciiDigit)
-            ? await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, compact)
-            : (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact)).Succeeded;
+        if (compact.Length == 6 && compact.All(char.IsAsciiDigit))
+        {
+            return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, compact) ? AuditEventType.SignedIn : null;
+        }
+
+        return (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact)).Succeeded ? AuditEventType.RecoveryCodeUsed : null;
     }
 
     private RedirectResult Restart() => Redirect("/staff/signin");

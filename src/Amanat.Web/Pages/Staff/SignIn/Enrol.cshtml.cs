@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;
 using Amanat.Web.Resources;
@@ -13,7 +15,7 @@ namespace Amanat.Web.Pages.Staff.SignIn;
 /// TOTP enrolment, before anything else: a QR code and the key to type by hand, a first code to prove
 /// it works, then ten recovery codes shown once.
 /// </summary>
-public sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -71,6 +73,8 @@ public sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn,
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await users.ResetAccessFailedCountAsync(user);
         await signIn.CompleteAsync(HttpContext, user);
+        await audit.RecordAsync(AuditEventType.TwoFactorEnrolled, user.Id, actorId: user.Id);
+        await audit.RecordAsync(AuditEventType.SignedIn, user.Id, actorId: user.Id);
         return Page();
     }
 

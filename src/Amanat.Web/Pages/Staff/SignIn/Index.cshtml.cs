@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;
 using Amanat.Web.Resources;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Pages.Staff.SignIn;
 
 /// <summary>Step one: username and password. The second factor is always required next.</summary>
-public sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     // Verifying against a dummy hash when the account does not exist keeps the answer time the same.
     private static readonly string DummyHash = new PasswordHasher<StaffUser>().HashPassword(null!, "not-a-real-password");
@@ -39,18 +41,22 @@ public sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn
         if (user is null || user.IsDisabled)
         {
             users.PasswordHasher.VerifyHashedPassword(null!, DummyHash, Input.Password!);
+            await audit.RecordAsync(AuditEventType.SignInFailed, user?.Id);
             return Refuse("SignIn.Error.Wrong");
         }
 
         if (await users.IsLockedOutAsync(user))
         {
+            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id);
             return Refuse("SignIn.Error.LockedOut");
         }
 
         if (!await users.CheckPasswordAsync(user, Input.Password!))
         {
             await users.AccessFailedAsync(user);
-            return Refuse(await users.IsLockedOutAsync(user) ? "SignIn.Error.LockedOut" : "SignIn.Error.Wrong");
+            var lockedOut = await users.IsLockedOutAsync(user);
+            await audit.RecordAsync(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            return Refuse(lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.Wrong");
         }
 
         var enrolled = await users.GetTwoFactorEnabledAsync(user);

@@ -40,7 +40,7 @@ public sealed class EditUserModel(AmanatDbContext db, StaffAccounts accounts, IS
         ActAsync(id, "Users.WasDisabled", () => accounts.DisableAsync(Account, User.UserId()));
 
     public Task<IActionResult> OnPostEnableAsync(Guid id) =>
-        ActAsync(id, "Users.WasEnabled", () => accounts.EnableAsync(Account));
+        ActAsync(id, "Users.WasEnabled", () => accounts.EnableAsync(Account, User.UserId()));
 
     private async Task<IActionResult> ActAsync(Guid id, string doneKey, Func<Task> action)
     {

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Amanat.Core.Common;
+
+namespace Amanat.Core.Auditing;
+
+/// <summary>
+/// One append-only audit entry: a numbered type, who, when, a coarse origin and at most a number or a hash
+/// — never content. Entries are numbered without gaps and chained: each MAC covers the previous one, so
+/// an altered, removed or cut-off entry shows on verification.
+/// </summary>
+public sealed class AuditEvent
+{
+    public const int MacSize = 32;
+
+    private AuditEvent()
+    {
+    }
+
+    public AuditEvent(AuditEventType type, DateTime atUtc, Guid? actorId, Guid? subjectId, AuditOrigin origin, string? network, long? value = null, byte[]? dataHash = null)
+    {
+        Type = type;
+        AtUtc = UtcTime.Require(atUtc, nameof(atUtc));
+        ActorId = actorId;
+        SubjectId = subjectId;
+        Origin = origin;
+        Network = network;
+        Value = value;
+        DataHash = dataHash;
+    }
+
+    public long Sequence { get; private set; }
+
+    public AuditEventType Type { get; private set; }
+
+    public DateTime AtUtc { get; private set; }
+
+    /// <summary>The staff member who acted, if any.</summary>
+    public Guid? ActorId { get; private set; }
+
+    /// <summary>What was acted on: a staff account, a record.</summary>
+    public Guid? SubjectId { get; private set; }
+
+    public AuditOrigin Origin { get; private set; }
+
+    /// <summary>A coarse network (IPv4 /16, IPv6 /32), never a full address.</summary>
+    public string? Network { get; private set; }
+
+    /// <summary>A number the type defines: new role flags, rows exported.</summary>
+    public long? Value { get; private set; }
+
+    /// <summary>A hash the type defines: the hash of a record version.</summary>
+    public byte[]? DataHash { get; private set; }
+
+    public byte[] Mac { get; private set; } = [];
+
+    /// <summary>Numbers and seals this entry after <paramref name="previousMac"/>.</summary>
+    internal void Chain(long sequence, ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> auditKey)
+    {
+        Sequence = sequence;
+        Mac = ComputeMac(previousMac, auditKey);
+    }
+
+    internal byte[] ComputeMac(ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> auditKey)
+    {
+        var canonical = string.Join('|',
+            Sequence.ToString(CultureInfo.InvariantCulture),
+            ((int)Type).ToString(CultureInfo.InvariantCulture),
+            AtUtc.Ticks.ToString(CultureInfo.InvariantCulture),
+            ActorId?.ToString("N") ?? "-",
+            SubjectId?.ToString("N") ?? "-",
+            ((int)Origin).ToString(CultureInfo.InvariantCulture),
+            Network ?? "-",
+            Value?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            DataHash is null ? "-" : Convert.ToHexString(DataHash));
+        var data = new byte[previousMac.Length + Encoding.UTF8.GetByteCount(canonical)];
+        previousMac.CopyTo(data);
+        Encoding.UTF8.GetBytes(canonical, data.AsSpan(previousMac.Length));
+        return HMACSHA256.HashData(auditKey, data);
+    }
+}
+
+/// <summary>The last entry's number and MAC, updated in the same transaction as each append.</summary>
+public sealed class AuditHead
+{
+    public const int SingletonId = 1;
+
+    private AuditHead()
+    {
+    }
+
+    internal AuditHead(long sequence, byte[] mac)
+    {
+        Sequence = sequence;
+        Mac = mac;
+    }
+
+    public int Id { get; private set; } = SingletonId;
+
+    /// <summary>The head of an empty chain: sequence 0 and a MAC of zeros.</summary>
+    public static AuditHead Genesis() => new(0, new byte[AuditEvent.MacSize]);
+
+    public long Sequence { get; private set; }
+
+    public byte[] Mac { get; private set; } = new byte[AuditEvent.MacSize];
+
+    /// <summary>Short form for people to note down and compare: sequence and the first 16 hex digits of the MAC.</summary>
+    public string Fingerprint => $"{Sequence.ToString(CultureInfo.InvariantCulture)}:{Convert.ToHexString(Mac, 0, 8).ToLowerInvariant()}";
+
+    internal void MoveTo(long sequence, byte[] mac)
+    {
+        Sequence = sequence;
+        Mac = mac;
+    }
+}

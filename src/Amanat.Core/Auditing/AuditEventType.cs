@@ -1,0 +1,51 @@
+namespace Amanat.Core.Auditing;
+
+/// <summary>
+/// What happened, as a stable number (Bitwarden's <c>EventType</c>): numbers are stored and chained, so
+/// they are never reused or renumbered. Groups of a hundred per area.
+/// </summary>
+public enum AuditEventType
+{
+    SetupCompleted = 1000,
+
+    SignedIn = 1100,
+    SignInFailed = 1101,
+    LockedOut = 1102,
+    SignedOut = 1103,
+    RecoveryCodeUsed = 1104,
+
+    TwoFactorEnrolled = 1200,
+    TwoFactorReset = 1201,
+    RecoveryCodesRegenerated = 1202,
+    PasswordChanged = 1203,
+
+    UserCreated = 1300,
+    RolesChanged = 1301,
+    UserDisabled = 1302,
+    UserEnabled = 1303,
+
+    SessionEnded = 1400,
+    AllSessionsEnded = 1401,
+    SessionsEndedByAdmin = 1402,
+
+    TokenCreated = 1500,
+    TokenUsed = 1501,
+    TokenRevoked = 1502,
+
+    KeysCreated = 1600,
+    UnlockModeChanged = 1601,
+    Sealed = 1602,
+    Unsealed = 1603,
+    UnsealFailed = 1604,
+    AuditVerified = 1605,
+}
+
+/// <summary>Where an action came from: never more precise than the channel and a coarse network.</summary>
+public enum AuditOrigin
+{
+    System = 0,
+    Web = 1,
+    Api = 2,
+    Cli = 3,
+    Bot = 4,
+}

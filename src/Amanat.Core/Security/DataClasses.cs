@@ -1,0 +1,12 @@
+namespace Amanat.Core.Security;
+
+/// <summary>The classes of data, each with its own versioned key that wraps its records' keys.</summary>
+public static class DataClasses
+{
+    /// <summary>A staff account's secrets: authenticator key, recovery codes, forms kept across an expired session.</summary>
+    public const string Staff = "staff";
+
+    public const string Member = "member";
+
+    public const string Incident = "incident";
+}

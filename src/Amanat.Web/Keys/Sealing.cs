@@ -1,0 +1,147 @@
+using Amanat.Core.Auditing;
+using Amanat.Core.Data;
+using Amanat.Core.Security;
+using Amanat.Core.Staff;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Keys;
+
+public enum UnsealOutcome
+{
+    Unsealed,
+    AlreadyUnsealed,
+    Wrong,
+    Throttled,
+    NotPossible,
+}
+
+public sealed record UnsealResult(UnsealOutcome Outcome, TimeSpan Wait = default);
+
+/// <summary>
+/// Sealing and unsealing the running server, the same from the web pages and the control socket. Sealing
+/// ends every staff session, revokes the cookie keys and drops the root key from memory. Wrong passphrases
+/// are counted (<see cref="UnlockThrottle"/>) and audited once the chain can be written again.
+/// </summary>
+public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, TimeProvider clock) : IDisposable
+{
+    private readonly SemaphoreSlim attempts = new(1, 1);
+    private readonly List<(DateTime AtUtc, AuditSource Source)> failedWhileSealed = [];
+
+    public bool IsSealed => vault.IsSealed;
+
+    public async Task SealAsync(AuditSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await attempts.WaitAsync();
+        try
+        {
+            if (vault.IsSealed)
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditEventType.Sealed, source);
+                await db.StaffSessions.Where(x => x.EndedAtUtc == null)
+                    .ExecuteUpdateAsync(x => x.SetProperty(s => s.EndedAtUtc, now).SetProperty(s => s.EndReason, SessionEndReason.Sealed));
+            }
+
+            cookieKeys.RevokeAllKeys(clock.GetUtcNow(), "sealed");
+            vault.Seal();
+        }
+        finally
+        {
+            attempts.Release();
+        }
+    }
+
+    /// <param name="throttled">False for the CLI on the server itself: its user can read the key store
+    /// anyway, and an attacker flooding the web page must not lock the administrator out.</param>
+    public async Task<UnsealResult> UnsealAsync(string passphrase, AuditSource source, bool throttled = true)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var wait = throttled ? throttle.WaitBeforeNextAttempt() : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
+        {
+            return new UnsealResult(UnsealOutcome.Throttled, wait);
+        }
+
+        await attempts.WaitAsync();
+        try
+        {
+            if (!vault.IsSealed)
+            {
+                return new UnsealResult(UnsealOutcome.AlreadyUnsealed);
+            }
+
+            if (vault.Mode != UnlockMode.Passphrase)
+            {
+                return new UnsealResult(UnsealOutcome.NotPossible);
+            }
+
+            // Argon2id takes about half a second and 64 MiB: one attempt at a time.
+            if (!await Task.Run(() => vault.TryUnseal(passphrase ?? string.Empty)))
+            {
+                if (throttled)
+                {
+                    throttle.RecordFailure();
+                }
+
+                failedWhileSealed.Add((clock.GetUtcNow().UtcDateTime, source));
+                return new UnsealResult(UnsealOutcome.Wrong);
+            }
+
+            throttle.RecordSuccess();
+            await RecordUnsealAsync(source);
+            return new UnsealResult(UnsealOutcome.Unsealed);
+        }
+        finally
+        {
+            attempts.Release();
+        }
+    }
+
+    /// <summary>Key-file mode after a seal: the key file opens it again (for the CLI, which runs as the owner).</summary>
+    public async Task<UnsealResult> UnsealWithKeyFileAsync(AuditSource source)
+    {
+        await attempts.WaitAsync();
+        try
+        {
+            if (!vault.IsSealed)
+            {
+                return new UnsealResult(UnsealOutcome.AlreadyUnsealed);
+            }
+
+            if (!vault.TryUnsealWithKeyFile())
+            {
+                return new UnsealResult(UnsealOutcome.NotPossible);
+            }
+
+            await RecordUnsealAsync(source);
+            return new UnsealResult(UnsealOutcome.Unsealed);
+        }
+        finally
+        {
+            attempts.Release();
+        }
+    }
+
+    public void Dispose() => attempts.Dispose();
+
+    private async Task RecordUnsealAsync(AuditSource source)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        foreach (var (at, failedSource) in failedWhileSealed)
+        {
+            await audit.RecordAsync(AuditEventType.UnsealFailed, failedSource, atUtc: at);
+        }
+
+        failedWhileSealed.Clear();
+        await audit.RecordAsync(AuditEventType.Unsealed, source);
+    }
+}
