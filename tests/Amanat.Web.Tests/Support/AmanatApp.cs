@@ -20,12 +20,19 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string NeutralSite = "http://neutral.test/weather";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly AmanatApp? storageOwner;
     private PostgresDatabase? postgres;
 
     public AmanatApp(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? extraSettings = null)
+        : this(provider, extraSettings, storageOwner: null)
+    {
+    }
+
+    private AmanatApp(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? extraSettings, AmanatApp? storageOwner)
     {
         Provider = provider;
-        DataDirectory = Path.Combine(Path.GetTempPath(), "amanat-tests", Guid.NewGuid().ToString("N"));
+        this.storageOwner = storageOwner;
+        DataDirectory = storageOwner?.DataDirectory ?? Path.Combine(Path.GetTempPath(), "amanat-tests", Guid.NewGuid().ToString("N"));
         settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Amanat:DataDirectory"] = DataDirectory,
@@ -51,9 +58,15 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The application's clock: starts at the real time and moves only when a test says so.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The same data directory and database in a new process-like host: a restart of the server.</summary>
+    public AmanatApp Restarted() => new(Provider, settings, storageOwner: this);
+
+    /// <summary>Stops the server but keeps its data directory and database, for <see cref="Restarted"/>.</summary>
+    public Task StopAsync() => base.DisposeAsync().AsTask();
+
     public virtual async Task InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && storageOwner is null)
         {
             postgres = await PostgresDatabase.CreateAsync();
             settings["Amanat:Database:ConnectionString"] = postgres.ConnectionString;
@@ -66,6 +79,11 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (storageOwner is not null)
+        {
+            return;
+        }
+
         if (postgres is not null)
         {
             await postgres.DisposeAsync();
