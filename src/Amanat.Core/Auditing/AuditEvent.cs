@@ -21,7 +21,9 @@ public sealed class AuditEvent
     public AuditEvent(AuditEventType type, DateTime atUtc, Guid? actorId, Guid? subjectId, AuditOrigin origin, string? network, long? value = null, byte[]? dataHash = null)
     {
         Type = type;
-        AtUtc = UtcTime.Require(atUtc, nameof(atUtc));
+        // Whole milliseconds: every database keeps them exactly, so the MAC over the time verifies after a round trip.
+        var at = UtcTime.Require(atUtc, nameof(atUtc));
+        AtUtc = new DateTime(at.Ticks - (at.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         ActorId = actorId;
         SubjectId = subjectId;
         Origin = origin;

@@ -57,6 +57,41 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
         Assert.False(user.TwoFactorEnabled);
     }
 
+    [Fact]
+    public async Task AuditVerify_ReportsAnIntactChain_AndABrokenOne()
+    {
+        await StaffClient.SignInNewAsync(App, Amanat.Core.Staff.StaffRoles.Admin);
+
+        var (intactCode, intact, _) = await RunAsync(null, "audit", "verify");
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 2"));
+        var (brokenCode, broken, _) = await RunAsync(null, "audit", "verify");
+
+        Assert.Equal(0, intactCode);
+        Assert.Contains("intact: 3 entries", intact, StringComparison.Ordinal);
+        Assert.Equal(2, brokenCode);
+        Assert.Contains("BROKEN (Missing) at entry 2", broken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SealAndUnseal_ReachTheRunningServerThroughItsControlSocket()
+    {
+        using var client = App.Client();
+
+        var (sealCode, sealOutput, sealError) = await RunAsync(null, "seal");
+        using var whileSealed = await client.GetAsync(new Uri("/staff/signin", UriKind.Relative));
+        var (unsealCode, unsealOutput, _) = await RunAsync(null, "unseal");
+        using var afterwards = await client.GetAsync(new Uri("/staff/signin", UriKind.Relative));
+
+        Assert.True(sealCode == 0, sealError);
+        Assert.Contains("Sealed", sealOutput, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileSealed.StatusCode);
+        Assert.Equal(0, unsealCode);
+        Assert.Contains("Unsealed.", unsealOutput, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        var types = await App.WithDbAsync(db => db.Set<Amanat.Core.Auditing.AuditEvent>().Select(x => x.Type).ToListAsync());
+        Assert.Equal([Amanat.Core.Auditing.AuditEventType.Sealed, Amanat.Core.Auditing.AuditEventType.Unsealed], types);
+    }
+
     private async Task<(int Code, string Output, string Error)> RunAsync(string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
