@@ -3,6 +3,7 @@ using Amanat.Core.Common;
 using Amanat.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Amanat.Web.Infrastructure;
@@ -19,6 +20,9 @@ public static class DatabaseSetup
             var options = provider.GetRequiredService<IOptions<AmanatOptions>>().Value;
             var connectionString = ConnectionString(options.Database, provider.GetRequiredService<DataDirectory>());
             builder.AddInterceptors(provider.GetRequiredService<Amanat.Core.Security.FieldEncryptionInterceptor>());
+            // The interceptor is one instance per host, hence one EF service provider per host: harmless for the one
+            // host of a server, but the test process starts dozens of hosts.
+            builder.ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));
             switch (options.Database.Provider)
             {
                 case DatabaseProvider.Sqlite:

@@ -50,7 +50,12 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
                     .ExecuteUpdateAsync(x => x.SetProperty(s => s.EndedAtUtc, now).SetProperty(s => s.EndReason, SessionEndReason.Sealed));
             }
 
-            cookieKeys.RevokeAllKeys(clock.GetUtcNow(), "sealed");
+            // Each key by id (not "all keys created before now"), so a key made after the unseal is never caught by it.
+            foreach (var key in cookieKeys.GetAllKeys().Where(k => !k.IsRevoked))
+            {
+                cookieKeys.RevokeKey(key.KeyId, "sealed");
+            }
+
             vault.Seal();
         }
         finally
