@@ -33,8 +33,18 @@ public sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault 
 
         File.Delete(path);
         using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        // The data directory is owner-only (0700), so the socket is unreachable to others even before this chmod.
-        listener.Bind(new UnixDomainSocketEndPoint(path));
+        try
+        {
+            // The data directory is owner-only (0700), so the socket is unreachable to others even before the chmod below.
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+        }
+        catch (Exception error) when (error is SocketException or ArgumentOutOfRangeException or IOException)
+        {
+            // Unix socket paths are limited to about 100 bytes. The server runs on; only seal/unseal from the CLI are unavailable.
+            logger.LogError("The control socket could not be opened ({Error}); the seal and unseal commands will not reach this server. Use a shorter data directory path.", error.GetType().Name);
+            return;
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
