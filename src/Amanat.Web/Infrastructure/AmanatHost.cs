@@ -96,9 +96,9 @@ public static class AmanatHost
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<DataDirectory>().Ensure();
         await DatabaseSetup.PrepareAsync(app.Services, app.Lifetime.ApplicationStopping);
-        await VaultSetup.OpenVaultAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Amanat.Keys"));
+        var vault = await VaultSetup.OpenVaultAsync(app.Services, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Amanat.Keys"));
         var setupToken = await FirstRunSetup.IssueLinkAsync(app.Services);
-        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, setupToken));
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, setupToken, vault == Amanat.Core.Security.VaultStart.Sealed));
     }
 
     public static WebApplication UseAmanat(this WebApplication app)
@@ -134,13 +134,19 @@ public static class AmanatHost
         return app;
     }
 
-    private static void PrintBanner(WebApplication app, string? setupToken)
+    private static void PrintBanner(WebApplication app, string? setupToken, bool isSealed)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var dataDirectory = app.Services.GetRequiredService<DataDirectory>();
         var provider = app.Services.GetRequiredService<IOptions<AmanatOptions>>().Value.Database.Provider;
         Console.WriteLine($"Amanat is running at {string.Join(", ", addresses)}");
         Console.WriteLine($"Data directory: {dataDirectory.Path} (database: {provider})");
+        if (isSealed)
+        {
+            var local = addresses.FirstOrDefault() ?? DefaultUrl;
+            Console.WriteLine($"Sealed: staff pages are locked until an administrator unlocks at {local.TrimEnd('/')}{SealedGate.UnlockPath} or runs `unseal` here.");
+        }
+
         if (setupToken is not null)
         {
             var local = addresses.FirstOrDefault() ?? DefaultUrl;

@@ -14,7 +14,7 @@ public sealed class FieldEncryptionTests : IDisposable
 {
     private readonly TestVault keys = new();
     private readonly string database;
-    private readonly FieldEncryptionInterceptor interceptor;
+    private FieldEncryptionInterceptor interceptor;
 
     public FieldEncryptionTests()
     {
@@ -110,6 +110,33 @@ public sealed class FieldEncryptionTests : IDisposable
 
         Assert.Equal(person.Id, Assert.Single(found).Id);
         Assert.DoesNotContain("AIGUL", await RawAsync("SELECT hex(NameIndex) FROM People"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SwitchingToPassphrase_AndRestarting_KeepsEveryValueAndBlindIndexReadable(bool backToKeyFile)
+    {
+        var person = new Person("Aigul", "Her story");
+        await SaveAsync(person, new Note(person.Id, "A note"));
+        keys.Vault.UsePassphrase("four ordinary words together");
+        if (backToKeyFile)
+        {
+            keys.Vault.UseKeyFile();
+        }
+
+        keys.Vault.Dispose();
+        var restarted = keys.Reopen();
+        restarted.Open(mayCreate: false);
+        Assert.Equal(backToKeyFile, !restarted.IsSealed);
+        Assert.True(backToKeyFile || restarted.TryUnseal("four ordinary words together"));
+        interceptor = new FieldEncryptionInterceptor(restarted, keys.Clock);
+
+        var index = BlindIndex.Compute(restarted.Keys, new CaseFoldedText(), "aigul");
+        await using var db = NewContext();
+        var found = await db.People.SingleAsync(x => EF.Property<byte[]>(x, BlindIndex.Of(nameof(Person.Name))) == index);
+        Assert.Equal("Her story", found.Story);
+        Assert.Equal("A note", (await db.Notes.SingleAsync()).Text);
     }
 
     [Fact]
