@@ -38,6 +38,14 @@ public enum AuditEventType
     Unsealed = 1603,
     UnsealFailed = 1604,
     AuditVerified = 1605,
+
+    IncidentCreated = 2000,
+    IncidentUpdated = 2001,
+    IncidentRead = 2002,
+    ResponseRecorded = 2003,
+    LawyerAssigned = 2004,
+
+    VocabularyChanged = 2100,
 }
 
 /// <summary>Where an action came from: never more precise than the channel and a coarse network.</summary>

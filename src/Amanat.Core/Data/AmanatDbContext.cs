@@ -27,6 +27,16 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
+    public DbSet<Vocabularies.VocabularyEntry> VocabularyEntries => Set<Vocabularies.VocabularyEntry>();
+
+    public DbSet<Members.Member> Members => Set<Members.Member>();
+
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+
+    public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();
+
+    public DbSet<Care.ServiceRecord> ServiceRecords => Set<Care.ServiceRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -85,6 +85,54 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("AuditHeads", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GivenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Nights")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NoteCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Note")
+                        .HasAnnotation("Amanat:EncryptedField", "Note");
+
+                    b.Property<string>("ProviderCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Provider")
+                        .HasAnnotation("Amanat:EncryptedField", "Provider");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Code", "GivenOn");
+
+                    b.ToTable("ServiceRecords");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "ServiceRecord");
+                });
+
             modelBuilder.Entity("Amanat.Core.Common.Installation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -103,6 +151,366 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Installations");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberLinkCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("MemberLink")
+                        .HasAnnotation("Amanat:EncryptedField", "MemberLink");
+
+                    b.Property<byte[]>("MemberLinkIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Amanat:BlindIndexOf", "MemberLink")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Incidents.MemberLinkNormaliser, Amanat.Core");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("MemberLinkIndex");
+
+                    b.ToTable("AffectedPerson");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "AffectedPerson");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Scope");
+
+                    b.ToTable("ConsentRecord");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedLawyerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ComplaintCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ComplaintNoteCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("ComplaintNote")
+                        .HasAnnotation("Amanat:EncryptedField", "ComplaintNote");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int?>("DaysDetained")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("DocumentsReturned")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DocumentsTaken")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("DurationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InjuriesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Injuries")
+                        .HasAnnotation("Amanat:EncryptedField", "Injuries");
+
+                    b.Property<long?>("MoneyExtortedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NarrativeCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Narrative")
+                        .HasAnnotation("Amanat:EncryptedField", "Narrative");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OutcomeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PlaceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PlaceNoteCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("PlaceNote")
+                        .HasAnnotation("Amanat:EncryptedField", "PlaceNote");
+
+                    b.Property<string>("ReliabilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SourceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("StationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnnamedPeople")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedLawyerId");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CityCode", "OccurredOn");
+
+                    b.HasIndex("CreatedById", "OccurredOn");
+
+                    b.ToTable("Incidents");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "Incident");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChangesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Changes")
+                        .HasAnnotation("Amanat:EncryptedField", "Changes");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Version");
+
+                    b.ToTable("IncidentRevisions");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "IncidentRevision");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentShare", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IncidentShare");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("IncidentId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("IncidentViolation");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BadgeCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Badge")
+                        .HasAnnotation("Amanat:EncryptedField", "Badge");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DescriptionCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Description")
+                        .HasAnnotation("Amanat:EncryptedField", "Description");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvolvementCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NameCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Name")
+                        .HasAnnotation("Amanat:EncryptedField", "Name");
+
+                    b.Property<string>("PhonesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Phones")
+                        .HasAnnotation("Amanat:EncryptedField", "Phones");
+
+                    b.Property<string>("PlateCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Plate")
+                        .HasAnnotation("Amanat:EncryptedField", "Plate");
+
+                    b.Property<string>("RankCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Rank")
+                        .HasAnnotation("Amanat:EncryptedField", "Rank");
+
+                    b.Property<string>("VehicleCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Vehicle")
+                        .HasAnnotation("Amanat:EncryptedField", "Vehicle");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("Perpetrator");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "Perpetrator");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkingNameCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("WorkingName")
+                        .HasAnnotation("Amanat:EncryptedField", "WorkingName");
+
+                    b.Property<byte[]>("WorkingNameIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Amanat:BlindIndexOf", "WorkingName")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Members.WorkingNameNormaliser, Amanat.Core");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("WorkingNameIndex");
+
+                    b.ToTable("Members");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "Member");
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
@@ -357,6 +765,59 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasAnnotation("Amanat:RecordName", "StaffUserToken");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Vocabularies.VocabularyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LabelKk")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LabelRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LabelUz")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("VocabularyEntries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -400,6 +861,97 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("StaffUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("People")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.ConsentRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.AffectedPerson", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedLawyerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentRevision", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentShare", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("Violations")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("Perpetrators")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.Member", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
@@ -463,6 +1015,22 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
+                {
+                    b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
+                {
+                    b.Navigation("People");
+
+                    b.Navigation("Perpetrators");
+
+                    b.Navigation("Shares");
+
+                    b.Navigation("Violations");
                 });
 #pragma warning restore 612, 618
         }

@@ -80,6 +80,54 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("AuditHeads", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GivenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Nights")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoteCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Note")
+                        .HasAnnotation("Amanat:EncryptedField", "Note");
+
+                    b.Property<string>("ProviderCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Provider")
+                        .HasAnnotation("Amanat:EncryptedField", "Provider");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Code", "GivenOn");
+
+                    b.ToTable("ServiceRecords");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "ServiceRecord");
+                });
+
             modelBuilder.Entity("Amanat.Core.Common.Installation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -98,6 +146,366 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Installations");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberLinkCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MemberLink")
+                        .HasAnnotation("Amanat:EncryptedField", "MemberLink");
+
+                    b.Property<byte[]>("MemberLinkIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Amanat:BlindIndexOf", "MemberLink")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Incidents.MemberLinkNormaliser, Amanat.Core");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("MemberLinkIndex");
+
+                    b.ToTable("AffectedPerson");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "AffectedPerson");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Scope");
+
+                    b.ToTable("ConsentRecord");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedLawyerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintNoteCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ComplaintNote")
+                        .HasAnnotation("Amanat:EncryptedField", "ComplaintNote");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysDetained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DocumentsReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DocumentsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InjuriesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Injuries")
+                        .HasAnnotation("Amanat:EncryptedField", "Injuries");
+
+                    b.Property<long?>("MoneyExtortedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NarrativeCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Narrative")
+                        .HasAnnotation("Amanat:EncryptedField", "Narrative");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlaceNoteCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PlaceNote")
+                        .HasAnnotation("Amanat:EncryptedField", "PlaceNote");
+
+                    b.Property<string>("ReliabilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnnamedPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedLawyerId");
+
+                    b.HasIndex("OccurredOn");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("CityCode", "OccurredOn");
+
+                    b.HasIndex("CreatedById", "OccurredOn");
+
+                    b.ToTable("Incidents");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "Incident");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Changes")
+                        .HasAnnotation("Amanat:EncryptedField", "Changes");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId", "Version");
+
+                    b.ToTable("IncidentRevisions");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "IncidentRevision");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentShare", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("IncidentShare");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId", "Code");
+
+                    b.HasIndex("Code");
+
+                    b.ToTable("IncidentViolation");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BadgeCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Badge")
+                        .HasAnnotation("Amanat:EncryptedField", "Badge");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DescriptionCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Description")
+                        .HasAnnotation("Amanat:EncryptedField", "Description");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvolvementCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Name")
+                        .HasAnnotation("Amanat:EncryptedField", "Name");
+
+                    b.Property<string>("PhonesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Phones")
+                        .HasAnnotation("Amanat:EncryptedField", "Phones");
+
+                    b.Property<string>("PlateCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Plate")
+                        .HasAnnotation("Amanat:EncryptedField", "Plate");
+
+                    b.Property<string>("RankCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Rank")
+                        .HasAnnotation("Amanat:EncryptedField", "Rank");
+
+                    b.Property<string>("VehicleCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Vehicle")
+                        .HasAnnotation("Amanat:EncryptedField", "Vehicle");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("Perpetrator");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "Perpetrator");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.Member", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingNameCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("WorkingName")
+                        .HasAnnotation("Amanat:EncryptedField", "WorkingName");
+
+                    b.Property<byte[]>("WorkingNameIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Amanat:BlindIndexOf", "WorkingName")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Members.WorkingNameNormaliser, Amanat.Core");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("WorkingNameIndex");
+
+                    b.ToTable("Members");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "Member");
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
@@ -352,6 +760,59 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasAnnotation("Amanat:RecordName", "StaffUserToken");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Vocabularies.VocabularyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelKk")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelUz")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Code")
+                        .IsUnique();
+
+                    b.ToTable("VocabularyEntries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +854,97 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("StaffUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("People")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.ConsentRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.AffectedPerson", null)
+                        .WithMany("Consents")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedLawyerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentRevision", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentShare", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("Violations")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany("Perpetrators")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.Member", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
@@ -456,6 +1008,22 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
+                {
+                    b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
+                {
+                    b.Navigation("People");
+
+                    b.Navigation("Perpetrators");
+
+                    b.Navigation("Shares");
+
+                    b.Navigation("Violations");
                 });
 #pragma warning restore 612, 618
         }

@@ -96,5 +96,6 @@ public static class DatabaseSetup
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await Amanat.Core.Vocabularies.VocabularySeed.ApplyAsync(db, cancellationToken);
     }
 }

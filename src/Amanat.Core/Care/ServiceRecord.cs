@@ -1,0 +1,53 @@
+using Amanat.Core.Common;
+using Amanat.Core.Security;
+
+namespace Amanat.Core.Care;
+
+/// <summary>
+/// A service the centre gave: a response to an incident now, the services log of the drop-in centre later
+/// — one entity, never a second list. Code and date in the clear (counted); provider and note encrypted.
+/// </summary>
+public sealed class ServiceRecord : Entity, IEncryptedRecord
+{
+    public const int MaxNights = 365;
+
+    private ServiceRecord()
+    {
+    }
+
+    public ServiceRecord(Guid? incidentId, string code, DateOnly givenOn, Guid givenById, int? nights, string? provider, string? note, DateTime nowUtc)
+    {
+        if (nights is < 1 or > MaxNights)
+        {
+            throw new DomainException("Validation.OutOfRange");
+        }
+
+        IncidentId = incidentId;
+        Code = code;
+        GivenOn = givenOn;
+        GivenById = givenById;
+        Nights = nights;
+        Provider = string.IsNullOrWhiteSpace(provider) ? null : provider.Trim();
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        CreatedAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
+    }
+
+    public Guid? IncidentId { get; private set; }
+
+    public string Code { get; private set; } = string.Empty;
+
+    public DateOnly GivenOn { get; private set; }
+
+    public Guid GivenById { get; private set; }
+
+    /// <summary>For a shelter stay: how many nights.</summary>
+    public int? Nights { get; private set; }
+
+    public string? Provider { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public Guid KeyOwnerId => IncidentId ?? Id;
+}

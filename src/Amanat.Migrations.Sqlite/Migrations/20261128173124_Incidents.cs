@@ -1,0 +1,392 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Amanat.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Incidents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    DurationDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PlaceCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    UnnamedPeople = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysDetained = table.Column<int>(type: "INTEGER", nullable: true),
+                    DocumentsTaken = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DocumentsReturned = table.Column<bool>(type: "INTEGER", nullable: true),
+                    MoneyExtortedMinor = table.Column<long>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    ComplaintCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    OutcomeCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SourceCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReliabilityCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedLawyerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ComplaintNote = table.Column<string>(type: "TEXT", nullable: true),
+                    Injuries = table.Column<string>(type: "TEXT", nullable: true),
+                    Narrative = table.Column<string>(type: "TEXT", nullable: true),
+                    PlaceNote = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Incidents_StaffUsers_AssignedLawyerId",
+                        column: x => x.AssignedLawyerId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Incidents_StaffUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Members",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WorkingName = table.Column<string>(type: "TEXT", nullable: true),
+                    WorkingNameIndex = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Members_StaffUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VocabularyEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LabelEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LabelRu = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LabelKk = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LabelUz = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetiredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VocabularyEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AffectedPerson",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberLink = table.Column<string>(type: "TEXT", nullable: true),
+                    MemberLinkIndex = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AffectedPerson", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AffectedPerson_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentRevisions_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentShare",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentShare", x => new { x.IncidentId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_IncidentShare_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IncidentShare_StaffUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentViolation",
+                columns: table => new
+                {
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentViolation", x => new { x.IncidentId, x.Code });
+                    table.ForeignKey(
+                        name: "FK_IncidentViolation_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Perpetrator",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvolvementCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Badge = table.Column<string>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", nullable: true),
+                    Phones = table.Column<string>(type: "TEXT", nullable: true),
+                    Plate = table.Column<string>(type: "TEXT", nullable: true),
+                    Rank = table.Column<string>(type: "TEXT", nullable: true),
+                    Vehicle = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Perpetrator", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Perpetrator_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GivenById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Nights = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    Provider = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRecords_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConsentRecord",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConsentRecord", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConsentRecord_AffectedPerson_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "AffectedPerson",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AffectedPerson_IncidentId",
+                table: "AffectedPerson",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AffectedPerson_MemberLinkIndex",
+                table: "AffectedPerson",
+                column: "MemberLinkIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConsentRecord_PersonId_Scope",
+                table: "ConsentRecord",
+                columns: new[] { "PersonId", "Scope" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentRevisions_IncidentId_Version",
+                table: "IncidentRevisions",
+                columns: new[] { "IncidentId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_AssignedLawyerId",
+                table: "Incidents",
+                column: "AssignedLawyerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_CityCode_OccurredOn",
+                table: "Incidents",
+                columns: new[] { "CityCode", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_CreatedById_OccurredOn",
+                table: "Incidents",
+                columns: new[] { "CreatedById", "OccurredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_OccurredOn",
+                table: "Incidents",
+                column: "OccurredOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Status",
+                table: "Incidents",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentShare_UserId",
+                table: "IncidentShare",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentViolation_Code",
+                table: "IncidentViolation",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_CreatedById",
+                table: "Members",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Members_WorkingNameIndex",
+                table: "Members",
+                column: "WorkingNameIndex");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Perpetrator_CategoryCode",
+                table: "Perpetrator",
+                column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Perpetrator_IncidentId",
+                table: "Perpetrator",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_Code_GivenOn",
+                table: "ServiceRecords",
+                columns: new[] { "Code", "GivenOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecords_IncidentId",
+                table: "ServiceRecords",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VocabularyEntries_Kind_Code",
+                table: "VocabularyEntries",
+                columns: new[] { "Kind", "Code" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConsentRecord");
+
+            migrationBuilder.DropTable(
+                name: "IncidentRevisions");
+
+            migrationBuilder.DropTable(
+                name: "IncidentShare");
+
+            migrationBuilder.DropTable(
+                name: "IncidentViolation");
+
+            migrationBuilder.DropTable(
+                name: "Members");
+
+            migrationBuilder.DropTable(
+                name: "Perpetrator");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRecords");
+
+            migrationBuilder.DropTable(
+                name: "VocabularyEntries");
+
+            migrationBuilder.DropTable(
+                name: "AffectedPerson");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+        }
+    }
+}
