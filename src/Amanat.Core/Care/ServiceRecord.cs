@@ -19,7 +19,7 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
     {
         if (nights is < 1 or > MaxNights)
         {
-            throw new DomainException("Validation.OutOfRange");
+            throw new DomainException("Rule.OutOfRange");
         }
 
         IncidentId = incidentId;

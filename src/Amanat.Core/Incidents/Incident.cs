@@ -101,11 +101,11 @@ public sealed class Incident : Entity, IEncryptedRecord
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(newMembers);
         var before = Snapshot();
-        OccurredOn = draft.OccurredOn ?? throw new DomainException("Validation.Required");
+        OccurredOn = draft.OccurredOn ?? throw new DomainException("Rule.Required");
         OccurredAt = draft.OccurredAt;
         DurationDays = draft.DurationDays;
         EndedOn = draft.EndedOn;
-        CityCode = draft.CityCode ?? throw new DomainException("Validation.Required");
+        CityCode = draft.CityCode ?? throw new DomainException("Rule.Required");
         PlaceCode = draft.PlaceCode;
         StationCode = draft.StationCode;
         PlaceNote = Blank(draft.PlaceNote);

@@ -28,12 +28,12 @@ public static class IncidentRules
             {
                 if (required)
                 {
-                    Add(field, "Validation.Required");
+                    Add(field, "Rule.Required");
                 }
             }
             else if (!vocabulary.IsActive(kind, code) && !(inUse.Contains(code) && vocabulary.Exists(kind, code)))
             {
-                Add(field, "Validation.UnknownCode");
+                Add(field, "Rule.UnknownCode");
             }
         }
 
@@ -41,7 +41,7 @@ public static class IncidentRules
         {
             if (value is not null && value.Length > max)
             {
-                Add(field, "Validation.TooLong");
+                Add(field, "Rule.TooLong");
             }
         }
 
@@ -49,28 +49,28 @@ public static class IncidentRules
         {
             if (value is < 0)
             {
-                Add(field, "Validation.Negative");
+                Add(field, "Rule.Negative");
             }
             else if (value > max)
             {
-                Add(field, "Validation.TooLarge");
+                Add(field, "Rule.TooLarge");
             }
         }
 
         if (draft.OccurredOn is not { } occurred)
         {
-            Add(nameof(IncidentDraft.OccurredOn), "Validation.Required");
+            Add(nameof(IncidentDraft.OccurredOn), "Rule.Required");
         }
         else if (occurred > today)
         {
-            Add(nameof(IncidentDraft.OccurredOn), "Validation.FutureDate");
+            Add(nameof(IncidentDraft.OccurredOn), "Rule.FutureDate");
         }
 
         if (draft.EndedOn is { } ended)
         {
             if (ended > today)
             {
-                Add(nameof(IncidentDraft.EndedOn), "Validation.FutureDate");
+                Add(nameof(IncidentDraft.EndedOn), "Rule.FutureDate");
             }
             else if (draft.OccurredOn is { } start && ended < start)
             {
@@ -93,7 +93,7 @@ public static class IncidentRules
 
         foreach (var code in draft.Violations.Where(c => !vocabulary.IsActive(VocabularyKind.Violation, c) && !(inUse.Contains(c) && vocabulary.Exists(VocabularyKind.Violation, c))))
         {
-            Add(nameof(IncidentDraft.Violations), "Validation.UnknownCode");
+            Add(nameof(IncidentDraft.Violations), "Rule.UnknownCode");
         }
 
         for (var i = 0; i < draft.Perpetrators.Count; i++)
@@ -104,7 +104,7 @@ public static class IncidentRules
             Code(prefix + nameof(PerpetratorDraft.InvolvementCode), VocabularyKind.Involvement, p.InvolvementCode, required: false);
             if (p.Count is not null && p.Count is < 1 or > MaxPeople)
             {
-                Add(prefix + nameof(PerpetratorDraft.Count), "Validation.OutOfRange");
+                Add(prefix + nameof(PerpetratorDraft.Count), "Rule.OutOfRange");
             }
 
             foreach (var (name, value) in new[] { (nameof(p.Name), p.Name), (nameof(p.Rank), p.Rank), (nameof(p.Badge), p.Badge), (nameof(p.Phones), p.Phones), (nameof(p.Plate), p.Plate), (nameof(p.Vehicle), p.Vehicle) })
@@ -120,7 +120,7 @@ public static class IncidentRules
             Text($"People[{i}].{nameof(PersonDraft.WorkingName)}", draft.People[i].WorkingName, Members.Member.MaxWorkingNameLength);
             foreach (var scope in draft.People[i].Consents.Keys.Where(s => !vocabulary.Exists(VocabularyKind.Consent, s)))
             {
-                Add($"People[{i}].Consents", "Validation.UnknownCode");
+                Add($"People[{i}].Consents", "Rule.UnknownCode");
             }
         }
 
@@ -134,13 +134,13 @@ public static class IncidentRules
             Range(nameof(IncidentDraft.MoneyExtortedMinor), draft.MoneyExtortedMinor, 1_000_000_000_000);
             if (draft.Currency is null)
             {
-                Add(nameof(IncidentDraft.Currency), "Validation.Required");
+                Add(nameof(IncidentDraft.Currency), "Rule.Required");
             }
         }
 
         if (draft.Currency is not null && !Currencies.Contains(draft.Currency))
         {
-            Add(nameof(IncidentDraft.Currency), "Validation.UnknownCode");
+            Add(nameof(IncidentDraft.Currency), "Rule.UnknownCode");
         }
 
         if (!draft.DocumentsTaken && draft.DocumentsReturned is not null)
@@ -157,7 +157,7 @@ public static class IncidentRules
         Text(nameof(IncidentDraft.Narrative), draft.Narrative, MaxNarrativeLength);
         if (!Enum.IsDefined(draft.Status))
         {
-            Add(nameof(IncidentDraft.Status), "Validation.UnknownCode");
+            Add(nameof(IncidentDraft.Status), "Rule.UnknownCode");
         }
 
         return errors;

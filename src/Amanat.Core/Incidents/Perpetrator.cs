@@ -14,7 +14,7 @@ public sealed class Perpetrator : Entity, IEncryptedRecord
     {
         ArgumentNullException.ThrowIfNull(draft);
         IncidentId = incidentId;
-        CategoryCode = draft.CategoryCode ?? throw new DomainException("Validation.Required");
+        CategoryCode = draft.CategoryCode ?? throw new DomainException("Rule.Required");
         Count = draft.Count;
         InvolvementCode = draft.InvolvementCode;
         Name = Blank(draft.Name);

@@ -12,13 +12,13 @@ namespace Amanat.Web.Auditing;
 /// </summary>
 public sealed class AuditTrail(AuditLog log, IHttpContextAccessor accessor, ProcessChannel channel)
 {
-    public Task RecordAsync(AuditEventType type, Guid? subjectId = null, long? value = null, Guid? actorId = null, DateTime? atUtc = null)
+    public Task RecordAsync(AuditEventType type, Guid? subjectId = null, long? value = null, Guid? actorId = null, DateTime? atUtc = null, byte[]? dataHash = null)
     {
         var http = accessor.HttpContext;
         var source = http is null
             ? new AuditSource(actorId, channel.Origin, null)
             : new AuditSource(actorId ?? http.User.UserId(), AreaPaths.IsApi(http.Request.Path) ? AuditOrigin.Api : AuditOrigin.Web, CoarseNetwork(http.Connection.RemoteIpAddress));
-        return log.RecordAsync(type, source, subjectId, value, atUtc: atUtc);
+        return log.RecordAsync(type, source, subjectId, value, dataHash, atUtc);
     }
 
     /// <summary>IPv4 to /16, IPv6 to /32: enough to tell the office from abroad, not enough to find a person.</summary>

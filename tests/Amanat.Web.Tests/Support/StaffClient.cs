@@ -83,6 +83,14 @@ public sealed partial class StaffClient
         return await http.PostAsync(new Uri(action ?? path, UriKind.Relative), content);
     }
 
+    /// <summary>The same, for forms with repeated names (checkbox lists).</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        var page = await Http.GetStringAsync(new Uri(path, UriKind.Relative));
+        using var content = new FormUrlEncodedContent(fields.Append(new("__af", AntiforgeryToken(page))));
+        return await Http.PostAsync(new Uri(action ?? path, UriKind.Relative), content);
+    }
+
     public static string AntiforgeryToken(string html) =>
         AntiforgeryPattern().Match(html) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups["token"].Value)

@@ -13,7 +13,11 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
 {
     private static readonly StaffSection[] AllSections =
     [
+        new("/staff/incidents/new", "StaffHome.NewIncident", Permission.CreateRecords),
+        new("/staff/incidents", "StaffHome.Incidents", Permission.ReadRecords),
         new("/staff/admin/users", "StaffHome.Users", Permission.Administer),
+        new("/staff/admin/keys", "StaffHome.Keys", Permission.Administer),
+        new("/staff/admin/audit", "StaffHome.Audit", Permission.Administer),
         new("/staff/account", "StaffHome.Account", Permission.SignedIn),
         new("/staff/account/tokens", "StaffHome.Tokens", Permission.SignedIn),
     ];

@@ -1,0 +1,58 @@
+using Amanat.Core.Data;
+using Amanat.Core.Incidents;
+using Amanat.Core.Staff;
+using Amanat.Core.Time;
+using Amanat.Web.Auditing;
+using Amanat.Web.Authentication;
+using Amanat.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Amanat.Web.Pages.Staff.Incidents;
+
+/// <summary>Edits an incident she may see; every save is a new version in its history.</summary>
+[RequirePermission(Permission.ReadRecords)]
+public sealed class EditIncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, audit, clock, zone, localizer)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var incident = await FindAsync();
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        var memberIds = incident.People.Select(p => p.MemberId).OfType<Guid>().ToList();
+        var names = await Db.Members.Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
+        Input = IncidentInput.From(incident, names);
+        await LoadVocabularyAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var incident = await FindAsync();
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        var inUse = incident.Violations.Select(v => v.Code)
+            .Concat(incident.Perpetrators.SelectMany(p => new[] { p.CategoryCode, p.InvolvementCode }))
+            .Concat([incident.CityCode, incident.PlaceCode, incident.StationCode, incident.ComplaintCode, incident.OutcomeCode, incident.SourceCode, incident.ReliabilityCode])
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var saved = await SaveAsync(incident, inUse, isNew: false);
+        return saved is null ? Page() : Redirect($"/staff/incidents/{incident.Id}?saved=true");
+    }
+
+    private Task<Incident?> FindAsync() =>
+        Db.Incidents.VisibleTo(User.UserId()!.Value, User.Roles())
+            .Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(x => x.Id == Id);
+}

@@ -1,0 +1,36 @@
+using Amanat.Core.Data;
+using Amanat.Core.Incidents;
+using Amanat.Core.Staff;
+using Amanat.Core.Time;
+using Amanat.Web.Auditing;
+using Amanat.Web.Authentication;
+using Amanat.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Amanat.Web.Pages.Staff.Incidents;
+
+/// <summary>Records a new incident from a phone: one form, sensible defaults, no JavaScript needed.</summary>
+[RequirePermission(Permission.CreateRecords)]
+public sealed class NewIncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, audit, clock, zone, localizer)
+{
+    public async Task OnGetAsync()
+    {
+        Input = new IncidentInput
+        {
+            OccurredOn = Today,
+            SourceCode = "SELF",
+            ReliabilityCode = "FIRST",
+            People = [new PersonInput()],
+            Perpetrators = [new PerpetratorInput()],
+        };
+        await LoadVocabularyAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var incident = await SaveAsync(Incident.Start(User.UserId()!.Value, Now), [], isNew: true);
+        return incident is null ? Page() : Redirect($"/staff/incidents/{incident.Id}?saved=true");
+    }
+}
