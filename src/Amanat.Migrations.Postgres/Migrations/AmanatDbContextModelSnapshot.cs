@@ -178,7 +178,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("MemberLinkIndex");
 
-                    b.ToTable("AffectedPerson");
+                    b.ToTable("AffectedPeople", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")
@@ -211,7 +211,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("PersonId", "Scope");
 
-                    b.ToTable("ConsentRecord");
+                    b.ToTable("ConsentRecords", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
@@ -391,7 +391,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("IncidentShare");
+                    b.ToTable("IncidentShares", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
@@ -407,7 +407,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code");
 
-                    b.ToTable("IncidentViolation");
+                    b.ToTable("IncidentViolations", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
@@ -471,7 +471,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("Perpetrator");
+                    b.ToTable("Perpetrators", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")

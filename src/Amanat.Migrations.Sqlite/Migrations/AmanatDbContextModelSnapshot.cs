@@ -173,7 +173,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MemberLinkIndex");
 
-                    b.ToTable("AffectedPerson");
+                    b.ToTable("AffectedPeople", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")
@@ -206,7 +206,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "Scope");
 
-                    b.ToTable("ConsentRecord");
+                    b.ToTable("ConsentRecords", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
@@ -386,7 +386,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("IncidentShare");
+                    b.ToTable("IncidentShares", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
@@ -402,7 +402,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code");
 
-                    b.ToTable("IncidentViolation");
+                    b.ToTable("IncidentViolations", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
@@ -466,7 +466,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("Perpetrator");
+                    b.ToTable("Perpetrators", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")

@@ -44,6 +44,63 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Canaries_InEveryEncryptedIncidentField_AreNotInTheDataNorTheLogs()
+    {
+        var staff = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var canaries = new Dictionary<string, string>
+        {
+            ["Input.PlaceNote"] = "cnry-place-note",
+            ["Input.Narrative"] = "cnry-narrative",
+            ["Input.Injuries"] = "cnry-injuries",
+            ["Input.ComplaintNote"] = "cnry-complaint-note",
+            ["Input.People[0].WorkingName"] = "cnry-working-name",
+            ["Input.Perpetrators[0].Name"] = "cnry-perp-name",
+            ["Input.Perpetrators[0].Rank"] = "cnry-rank",
+            ["Input.Perpetrators[0].Badge"] = "cnry-badge",
+            ["Input.Perpetrators[0].Phones"] = "+7 777 010 20 30",
+            ["Input.Perpetrators[0].Plate"] = "cnry-plate",
+            ["Input.Perpetrators[0].Vehicle"] = "cnry-vehicle",
+            ["Input.Perpetrators[0].Description"] = "cnry-description",
+        };
+        var fields = Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)))
+            .Where(f => !canaries.ContainsKey(f.Key))
+            .Concat(canaries)
+            .ToList();
+        using var created = await staff.PostFieldsAsync("/staff/incidents/new", fields);
+        var location = created.Headers.Location!.ToString();
+        var id = location[..location.IndexOf('?', StringComparison.Ordinal)];
+        await staff.PostFormAsync(id, new() { ["Service.Code"] = "PSY", ["Service.Provider"] = "cnry-provider", ["Service.Note"] = "cnry-service-note" }, id + "?handler=Response");
+        // An edit, so that the history's before/after values exist too.
+        var edited = fields.Where(f => f.Key != "Input.Narrative").Append(new("Input.Narrative", "cnry-narrative-2")).ToList();
+        var incident = await App.WithDbAsync(db => db.Incidents.Include(x => x.People).SingleAsync());
+        edited.RemoveAll(f => f.Key == "Input.People[0].WorkingName");
+        edited.Add(new("Input.People[0].Id", incident.People[0].Id.ToString()));
+        edited.Add(new("Input.People[0].MemberId", incident.People[0].MemberId!.Value.ToString()));
+        using var saved = await staff.PostFieldsAsync(id + "/edit", edited);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        await staff.Http.GetStringAsync(new Uri(id, UriKind.Relative));
+
+        var stored = await StoredContentAsync();
+        var logs = App.Logs.All;
+
+        Assert.Contains("ST-RAP", stored, StringComparison.Ordinal); // coded facts stay in the clear: the search is real
+        foreach (var canary in canaries.Values.Append("cnry-provider").Append("cnry-service-note").Append("cnry-narrative-2").Append("77770102030"))
+        {
+            Assert.DoesNotContain(canary, stored, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(canary, logs, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // The link between her and the incident: her member id is nowhere in the people-affected rows.
+        var memberId = incident.People[0].MemberId!.Value;
+        var people = Convert.ToString(await App.ScalarAsync(App.Provider == Amanat.Web.Infrastructure.DatabaseProvider.Postgres
+            ? "SELECT string_agg(t::text, '|') FROM \"AffectedPeople\" t"
+            : "SELECT group_concat(Id || coalesce(MemberLink, '') || coalesce(hex(MemberLinkIndex), ''), '|') FROM AffectedPeople"), System.Globalization.CultureInfo.InvariantCulture)!;
+        Assert.Contains(incident.People[0].Id.ToString(), people, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(memberId.ToString("N"), people, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(memberId.ToString(), people, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task DataProtectionKeys_AreEncryptedUnderTheRootKey_SoCookiesCannotBeForgedFromACopiedDisk()
     {
         await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);

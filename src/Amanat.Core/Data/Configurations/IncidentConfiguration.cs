@@ -77,6 +77,7 @@ internal sealed class IncidentViolationConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<IncidentViolation> builder)
     {
+        builder.ToTable("IncidentViolations");
         builder.HasKey(x => new { x.IncidentId, x.Code });
         builder.Property(x => x.Code).HasMaxLength(VocabularyEntry.MaxCodeLength);
         builder.HasIndex(x => x.Code);
@@ -87,6 +88,7 @@ internal sealed class IncidentShareConfiguration : IEntityTypeConfiguration<Inci
 {
     public void Configure(EntityTypeBuilder<IncidentShare> builder)
     {
+        builder.ToTable("IncidentShares");
         builder.HasKey(x => new { x.IncidentId, x.UserId });
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => x.UserId);
@@ -97,6 +99,7 @@ internal sealed class PerpetratorConfiguration : IEntityTypeConfiguration<Perpet
 {
     public void Configure(EntityTypeBuilder<Perpetrator> builder)
     {
+        builder.ToTable("Perpetrators");
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.CategoryCode).HasMaxLength(VocabularyEntry.MaxCodeLength).IsRequired();
@@ -117,6 +120,7 @@ internal sealed class AffectedPersonConfiguration : IEntityTypeConfiguration<Aff
 {
     public void Configure(EntityTypeBuilder<AffectedPerson> builder)
     {
+        builder.ToTable("AffectedPeople");
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.IsEncryptedRecord(DataClasses.Incident, "AffectedPerson");
@@ -130,6 +134,7 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
 {
     public void Configure(EntityTypeBuilder<ConsentRecord> builder)
     {
+        builder.ToTable("ConsentRecords");
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Scope).HasMaxLength(VocabularyEntry.MaxCodeLength).IsRequired();

@@ -103,7 +103,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "AffectedPerson",
+                name: "AffectedPeople",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -113,9 +113,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AffectedPerson", x => x.Id);
+                    table.PrimaryKey("PK_AffectedPeople", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AffectedPerson_Incidents_IncidentId",
+                        name: "FK_AffectedPeople_Incidents_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "Incidents",
                         principalColumn: "Id",
@@ -147,7 +147,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "IncidentShare",
+                name: "IncidentShares",
                 columns: table => new
                 {
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -155,15 +155,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IncidentShare", x => new { x.IncidentId, x.UserId });
+                    table.PrimaryKey("PK_IncidentShares", x => new { x.IncidentId, x.UserId });
                     table.ForeignKey(
-                        name: "FK_IncidentShare_Incidents_IncidentId",
+                        name: "FK_IncidentShares_Incidents_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "Incidents",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IncidentShare_StaffUsers_UserId",
+                        name: "FK_IncidentShares_StaffUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "StaffUsers",
                         principalColumn: "Id",
@@ -171,7 +171,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "IncidentViolation",
+                name: "IncidentViolations",
                 columns: table => new
                 {
                     IncidentId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -179,9 +179,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IncidentViolation", x => new { x.IncidentId, x.Code });
+                    table.PrimaryKey("PK_IncidentViolations", x => new { x.IncidentId, x.Code });
                     table.ForeignKey(
-                        name: "FK_IncidentViolation_Incidents_IncidentId",
+                        name: "FK_IncidentViolations_Incidents_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "Incidents",
                         principalColumn: "Id",
@@ -189,7 +189,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Perpetrator",
+                name: "Perpetrators",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -207,9 +207,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Perpetrator", x => x.Id);
+                    table.PrimaryKey("PK_Perpetrators", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Perpetrator_Incidents_IncidentId",
+                        name: "FK_Perpetrators_Incidents_IncidentId",
                         column: x => x.IncidentId,
                         principalTable: "Incidents",
                         principalColumn: "Id",
@@ -242,7 +242,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ConsentRecord",
+                name: "ConsentRecords",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -254,28 +254,28 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ConsentRecord", x => x.Id);
+                    table.PrimaryKey("PK_ConsentRecords", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ConsentRecord_AffectedPerson_PersonId",
+                        name: "FK_ConsentRecords_AffectedPeople_PersonId",
                         column: x => x.PersonId,
-                        principalTable: "AffectedPerson",
+                        principalTable: "AffectedPeople",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AffectedPerson_IncidentId",
-                table: "AffectedPerson",
+                name: "IX_AffectedPeople_IncidentId",
+                table: "AffectedPeople",
                 column: "IncidentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AffectedPerson_MemberLinkIndex",
-                table: "AffectedPerson",
+                name: "IX_AffectedPeople_MemberLinkIndex",
+                table: "AffectedPeople",
                 column: "MemberLinkIndex");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConsentRecord_PersonId_Scope",
-                table: "ConsentRecord",
+                name: "IX_ConsentRecords_PersonId_Scope",
+                table: "ConsentRecords",
                 columns: new[] { "PersonId", "Scope" });
 
             migrationBuilder.CreateIndex(
@@ -309,13 +309,13 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IncidentShare_UserId",
-                table: "IncidentShare",
+                name: "IX_IncidentShares_UserId",
+                table: "IncidentShares",
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IncidentViolation_Code",
-                table: "IncidentViolation",
+                name: "IX_IncidentViolations_Code",
+                table: "IncidentViolations",
                 column: "Code");
 
             migrationBuilder.CreateIndex(
@@ -329,13 +329,13 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 column: "WorkingNameIndex");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Perpetrator_CategoryCode",
-                table: "Perpetrator",
+                name: "IX_Perpetrators_CategoryCode",
+                table: "Perpetrators",
                 column: "CategoryCode");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Perpetrator_IncidentId",
-                table: "Perpetrator",
+                name: "IX_Perpetrators_IncidentId",
+                table: "Perpetrators",
                 column: "IncidentId");
 
             migrationBuilder.CreateIndex(
@@ -359,22 +359,22 @@ namespace Amanat.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ConsentRecord");
+                name: "ConsentRecords");
 
             migrationBuilder.DropTable(
                 name: "IncidentRevisions");
 
             migrationBuilder.DropTable(
-                name: "IncidentShare");
+                name: "IncidentShares");
 
             migrationBuilder.DropTable(
-                name: "IncidentViolation");
+                name: "IncidentViolations");
 
             migrationBuilder.DropTable(
                 name: "Members");
 
             migrationBuilder.DropTable(
-                name: "Perpetrator");
+                name: "Perpetrators");
 
             migrationBuilder.DropTable(
                 name: "ServiceRecords");
@@ -383,7 +383,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 name: "VocabularyEntries");
 
             migrationBuilder.DropTable(
-                name: "AffectedPerson");
+                name: "AffectedPeople");
 
             migrationBuilder.DropTable(
                 name: "Incidents");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Amanat.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AmanatDbContext))]
-    [Migration("20261128173134_Incidents")]
+    [Migration("20261128174310_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -181,7 +181,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("MemberLinkIndex");
 
-                    b.ToTable("AffectedPerson");
+                    b.ToTable("AffectedPeople", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")
@@ -214,7 +214,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("PersonId", "Scope");
 
-                    b.ToTable("ConsentRecord");
+                    b.ToTable("ConsentRecords", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
@@ -394,7 +394,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("IncidentShare");
+                    b.ToTable("IncidentShares", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
@@ -410,7 +410,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code");
 
-                    b.ToTable("IncidentViolation");
+                    b.ToTable("IncidentViolations", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
@@ -474,7 +474,7 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("Perpetrator");
+                    b.ToTable("Perpetrators", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")

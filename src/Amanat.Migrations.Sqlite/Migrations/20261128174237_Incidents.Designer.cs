@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Amanat.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AmanatDbContext))]
-    [Migration("20261128173124_Incidents")]
+    [Migration("20261128174237_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -176,7 +176,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MemberLinkIndex");
 
-                    b.ToTable("AffectedPerson");
+                    b.ToTable("AffectedPeople", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")
@@ -209,7 +209,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "Scope");
 
-                    b.ToTable("ConsentRecord");
+                    b.ToTable("ConsentRecords", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Incident", b =>
@@ -389,7 +389,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("IncidentShare");
+                    b.ToTable("IncidentShares", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.IncidentViolation", b =>
@@ -405,7 +405,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Code");
 
-                    b.ToTable("IncidentViolation");
+                    b.ToTable("IncidentViolations", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.Perpetrator", b =>
@@ -469,7 +469,7 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.ToTable("Perpetrator");
+                    b.ToTable("Perpetrators", (string)null);
 
                     b
                         .HasAnnotation("Amanat:DataClass", "incident")
