@@ -34,6 +34,8 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
         ["staff/incidents/new"] = Permission.CreateRecords,
         ["staff/incidents/{id:guid}"] = Permission.ReadRecords,
         ["staff/incidents/{id:guid}/edit"] = Permission.ReadRecords,
+        ["staff/vocabularies"] = Permission.ManageReferenceData,
+        ["staff/vocabularies/{id:guid}"] = Permission.ManageReferenceData,
         ["staff/setup"] = null,
         ["staff/signin"] = null,
         ["staff/signin/code"] = null,
@@ -84,7 +86,7 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
             var location = response.Headers.Location?.ToString() ?? string.Empty;
             var denied = response.StatusCode == HttpStatusCode.Forbidden || new Uri(new Uri("http://localhost"), location).AbsolutePath == "/staff/denied";
             // A record page with a made-up id: allowed means "not found", never "denied".
-            var ok = response.StatusCode == HttpStatusCode.OK || (route.Contains("{id", StringComparison.Ordinal) && route.StartsWith("staff/incidents", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.NotFound);
+            var ok = response.StatusCode == HttpStatusCode.OK || (route.Contains("{id", StringComparison.Ordinal) && response.StatusCode == HttpStatusCode.NotFound);
             if (allowed != ok || allowed == denied)
             {
                 failures.Add($"{role} → {path}: {(int)response.StatusCode} {location} (expected {(allowed ? "allowed" : "denied")})");
