@@ -44,6 +44,7 @@ public enum AuditEventType
     IncidentRead = 2002,
     ResponseRecorded = 2003,
     LawyerAssigned = 2004,
+    RecordsHandedOver = 2005,
 
     VocabularyChanged = 2100,
 }

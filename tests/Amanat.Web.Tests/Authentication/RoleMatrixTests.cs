@@ -35,6 +35,7 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
         ["staff/incidents/{id:guid}"] = Permission.ReadRecords,
         ["staff/incidents/{id:guid}/edit"] = Permission.ReadRecords,
         ["staff/vocabularies"] = Permission.ManageReferenceData,
+        ["staff/handover"] = Permission.AssignAndHandOver,
         ["staff/vocabularies/{id:guid}"] = Permission.ManageReferenceData,
         ["staff/setup"] = null,
         ["staff/signin"] = null,

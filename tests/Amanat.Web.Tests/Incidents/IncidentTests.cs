@@ -184,6 +184,31 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task HandOver_GivesALeavingWorkersIncidentsToAColleague()
+    {
+        var leaving = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var colleague = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var first = await CreateAsync(leaving, Situations.DocumentCheck(Day));
+        var second = await CreateAsync(leaving, Situations.LeavingAPimp(Day));
+        await CreateAsync(coordinator, Situations.Raid(Day));
+        Assert.Empty(await ListedAsync(colleague));
+
+        using var same = await coordinator.PostFormAsync("/staff/handover?lang=en", new() { ["FromId"] = leaving.User.Id.ToString(), ["ToId"] = leaving.User.Id.ToString() });
+        using var handed = await coordinator.PostFormAsync("/staff/handover", new() { ["FromId"] = leaving.User.Id.ToString(), ["ToId"] = colleague.User.Id.ToString() });
+        using var byOutreach = await leaving.Http.GetAsync(new Uri("/staff/handover", UriKind.Relative));
+
+        Assert.Contains("Choose a different colleague.", await same.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, handed.StatusCode);
+        Assert.Equal(new[] { first, second }.Order(), (await ListedAsync(colleague)).Order());
+        using var edit = await colleague.Http.GetAsync(new Uri($"/staff/incidents/{first}/edit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal("/staff/denied", new Uri(new Uri("http://x"), byOutreach.Headers.Location!).AbsolutePath);
+        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().SingleAsync(x => x.Type == AuditEventType.RecordsHandedOver));
+        Assert.Equal((colleague.User.Id, 2L, coordinator.User.Id), (audit.SubjectId!.Value, audit.Value!.Value, audit.ActorId!.Value));
+    }
+
+    [Fact]
     public async Task Editing_AddsAVersion_ToTheHistory_WithValuesForCoordinatorsOnly()
     {
         var author = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
