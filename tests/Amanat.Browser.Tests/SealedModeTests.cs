@@ -34,7 +34,7 @@ public sealed class SealedModeTests(BrowserFixture browser)
         var page = signIn.Page;
         await signIn.SignInAsync("keeper", Password, key);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Keys" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true }).ClickAsync();
         await Expect(signIn.Heading).ToHaveTextAsync("Keys and sealed mode");
         await AssertAccessibleAsync(page);
         await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(Passphrase);
@@ -43,13 +43,13 @@ public sealed class SealedModeTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The key file was destroyed.");
         await Expect(page.GetByText("Sealed mode: passphrase")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify the chain" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The chain is intact");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Unlock mode changed" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Keys" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Seal the server" }).ClickAsync();
         await Expect(signIn.Heading).ToHaveTextAsync("Unlock Amanat");
         await AssertAccessibleAsync(page);

@@ -17,7 +17,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     {
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
 
-        var id = await CreateAsync(outreach, Situations.DocumentCheck(Day));
+        var id = await Situations.RecordAsync(outreach, Situations.DocumentCheck(Day));
         foreach (var (code, nights) in new[] { ("SHELTER", "3"), ("PSY", ""), ("MED-GYN", ""), ("MED-SUR", "") })
         {
             using var response = await outreach.PostFormAsync($"/staff/incidents/{id}", new() { ["Service.Code"] = code, ["Service.Nights"] = nights }, $"/staff/incidents/{id}?handler=Response");
@@ -60,7 +60,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
 
-        var incident = await LoadAsync(await CreateAsync(coordinator, Situations.WorkingForFood(Day)));
+        var incident = await LoadAsync(await Situations.RecordAsync(coordinator, Situations.WorkingForFood(Day)));
 
         Assert.Equal(["TP-DOC", "TP-FRC", "TP-WAG"], incident.Violations.Select(v => v.Code));
         Assert.Empty(incident.People);
@@ -76,7 +76,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
 
-        var incident = await LoadAsync(await CreateAsync(coordinator, Situations.LeavingAPimp(Day)));
+        var incident = await LoadAsync(await Situations.RecordAsync(coordinator, Situations.LeavingAPimp(Day)));
 
         Assert.Equal(["TP-FRC", "TP-VIO", "TP-WAG"], incident.Violations.Select(v => v.Code));
         Assert.Equal(2, incident.People.Count);
@@ -91,7 +91,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
 
-        var incident = await LoadAsync(await CreateAsync(coordinator, Situations.Raid(Day)));
+        var incident = await LoadAsync(await Situations.RecordAsync(coordinator, Situations.Raid(Day)));
 
         Assert.Equal(["ST-DEP", "ST-SXC"], incident.Violations.Select(v => v.Code));
         Assert.Equal(8, incident.PeopleCount);
@@ -159,8 +159,8 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
         var lawyer = await StaffClient.SignInNewAsync(App, StaffRoles.Lawyer);
         var analyst = await StaffClient.SignInNewAsync(App, StaffRoles.Analyst);
-        var mine = await CreateAsync(author, Situations.DocumentCheck(Day));
-        var coordinators = await CreateAsync(coordinator, Situations.Raid(Day));
+        var mine = await Situations.RecordAsync(author, Situations.DocumentCheck(Day));
+        var coordinators = await Situations.RecordAsync(coordinator, Situations.Raid(Day));
 
         Assert.Equal([mine], await ListedAsync(author));
         Assert.Empty(await ListedAsync(colleague));
@@ -189,9 +189,9 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
         var leaving = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         var colleague = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
-        var first = await CreateAsync(leaving, Situations.DocumentCheck(Day));
-        var second = await CreateAsync(leaving, Situations.LeavingAPimp(Day));
-        await CreateAsync(coordinator, Situations.Raid(Day));
+        var first = await Situations.RecordAsync(leaving, Situations.DocumentCheck(Day));
+        var second = await Situations.RecordAsync(leaving, Situations.LeavingAPimp(Day));
+        await Situations.RecordAsync(coordinator, Situations.Raid(Day));
         Assert.Empty(await ListedAsync(colleague));
 
         using var same = await coordinator.PostFormAsync("/staff/handover?lang=en", new() { ["FromId"] = leaving.User.Id.ToString(), ["ToId"] = leaving.User.Id.ToString() });
@@ -213,7 +213,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     {
         var author = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
-        var id = await CreateAsync(author, Situations.DocumentCheck(Day));
+        var id = await Situations.RecordAsync(author, Situations.DocumentCheck(Day));
         var edited = Situations.DocumentCheck(Day)
             .Where(f => f.Key is not "Input.Status" and not "Input.Narrative" and not "Input.People[0].WorkingName")
             .Append(new("Input.Status", "Closed"))
@@ -245,13 +245,6 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(revisions[1].Hash, audit.DataHash);
     }
 
-    private static async Task<Guid> CreateAsync(StaffClient staff, List<KeyValuePair<string, string>> fields)
-    {
-        using var response = await staff.PostFieldsAsync("/staff/incidents/new", fields);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        var location = response.Headers.Location!.ToString();
-        return Guid.Parse(location["/staff/incidents/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
-    }
 
     private Task<Incident> LoadAsync(Guid id) => App.WithDbAsync(db => db.Incidents
         .Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents)

@@ -6,6 +6,16 @@ namespace Amanat.Web.Tests.Incidents;
 /// </summary>
 public static class Situations
 {
+    /// <summary>Posts the new-incident form and returns the id of the recorded incident.</summary>
+    public static async Task<Guid> RecordAsync(Support.StaffClient staff, List<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        using var response = await staff.PostFieldsAsync("/staff/incidents/new", fields);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        var location = response.Headers.Location!.ToString();
+        return Guid.Parse(location["/staff/incidents/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
+    }
+
     /// <summary>1. Detention "for a document check": six days, documents taken and returned, rape, beating, no food; no complaint.</summary>
     public static List<KeyValuePair<string, string>> DocumentCheck(DateOnly occurredOn, string workingName = "Гульнара") =>
     [

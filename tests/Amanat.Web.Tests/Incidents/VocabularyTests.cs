@@ -67,7 +67,7 @@ public abstract class VocabularyTests(AmanatApp app) : IntegrationTest(app)
     public async Task RetiredCode_IsRefusedForNewRecords_ButOldRecordsStillShowAndKeepIt()
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
-        var id = await CreateAsync(coordinator, Situations.DocumentCheck(Day));
+        var id = await Situations.RecordAsync(coordinator, Situations.DocumentCheck(Day));
         var neglect = await App.WithDbAsync(db => db.VocabularyEntries.SingleAsync(e => e.Code == "ST-NEG"));
 
         using var relabelled = await coordinator.PostFormAsync($"/staff/vocabularies/{neglect.Id}", new() { ["Labels.Ru"] = "Лишение еды и воды", ["Labels.En"] = "Denied food and water" });
@@ -94,12 +94,6 @@ public abstract class VocabularyTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal("/staff/denied", new Uri(new Uri("http://x"), response.Headers.Location!).AbsolutePath);
     }
 
-    private static async Task<Guid> CreateAsync(StaffClient staff, List<KeyValuePair<string, string>> fields)
-    {
-        using var response = await staff.PostFieldsAsync("/staff/incidents/new", fields);
-        var location = response.Headers.Location!.ToString();
-        return Guid.Parse(location["/staff/incidents/".Length..location.IndexOf('?', StringComparison.Ordinal)]);
-    }
 
     [Collection(SqliteCollection.Name)]
     public sealed class Sqlite(SqliteApp app) : VocabularyTests(app);
