@@ -35,6 +35,10 @@ public sealed class AffectedPerson : Entity, IEncryptedRecord
     public ConsentValue Consent(string scope) =>
         Consents.Where(x => x.Scope == scope).OrderByDescending(x => x.RecordedAtUtc).ThenByDescending(x => x.Id).FirstOrDefault()?.Value ?? ConsentValue.NotAsked;
 
+    /// <summary>When the current answer for a scope was recorded; null when never asked.</summary>
+    public DateTime? ConsentRecordedAtUtc(string scope) =>
+        Consents.Where(x => x.Scope == scope).OrderByDescending(x => x.RecordedAtUtc).ThenByDescending(x => x.Id).FirstOrDefault()?.RecordedAtUtc;
+
     /// <summary>Records each answer that differs from the current one: history is kept, and a YES turned NO is a withdrawal.</summary>
     public void SetConsents(IReadOnlyDictionary<string, ConsentValue> answers, Guid byUserId, DateTime nowUtc)
     {

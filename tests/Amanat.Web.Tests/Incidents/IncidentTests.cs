@@ -49,6 +49,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
         var page = await outreach.Http.GetStringAsync(new Uri($"/staff/incidents/{id}?lang=ru", UriKind.Relative));
         Assert.Contains("Гульнара", page, StringComparison.Ordinal);
         Assert.Contains("Талдыкорган", page, StringComparison.Ordinal);
+        Assert.Contains("Учитывать в обезличенной статистике — Да (записано", page, StringComparison.Ordinal);
         var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(x => x.SubjectId == id).OrderBy(x => x.Sequence).ToListAsync());
         Assert.Equal(AuditEventType.IncidentCreated, audit[0].Type);
         Assert.Equal(32, audit[0].DataHash?.Length);
