@@ -153,6 +153,36 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("Installations");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Identifiers.PerpetratorIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Index")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PerpetratorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Kind", "Index");
+
+                    b.ToTable("PerpetratorIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -869,6 +899,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Identifiers.PerpetratorIdentifier", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>

@@ -148,6 +148,36 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("Installations");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Identifiers.PerpetratorIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Index")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PerpetratorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("Kind", "Index");
+
+                    b.ToTable("PerpetratorIdentifiers", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -862,6 +892,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Identifiers.PerpetratorIdentifier", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>

@@ -49,6 +49,9 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
     public IReadOnlyList<StaffUser> Lawyers { get; private set; } = [];
 
+    /// <summary>Other incidents she may read that share a phone, plate, badge, name or station with this one.</summary>
+    public IReadOnlyList<Amanat.Core.Identifiers.PossibleMatch> Matches { get; private set; } = [];
+
     public bool CanAssign => Permissions.Allows(User.Roles(), Permission.AssignAndHandOver);
 
     public bool CanRecordResponse => Permissions.Allows(User.Roles(), Permission.CreateRecords);
@@ -150,6 +153,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
         }
 
         LawyerId ??= incident.AssignedLawyerId;
+        Matches = await Amanat.Core.Identifiers.PerpetratorMatching.FindAsync(db, incident, db.Incidents.VisibleTo(User.UserId()!.Value, User.Roles()));
         return true;
     }
 }

@@ -13,8 +13,8 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 
 /// <summary>Edits an incident she may see; every save is a new version in its history.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class EditIncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
-    : IncidentFormPage(db, audit, clock, zone, localizer)
+public sealed class EditIncidentModel(AmanatDbContext db, AuditTrail audit, Amanat.Core.Security.KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, audit, vault, clock, zone, localizer)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -19,7 +19,7 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 /// the form back without saving, so nothing typed is lost), the rules, and saving with a revision and
 /// an audit entry.
 /// </summary>
-public abstract class IncidentFormPage(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+public abstract class IncidentFormPage(AmanatDbContext db, AuditTrail audit, Amanat.Core.Security.KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxBlocks = 20;
 
@@ -79,6 +79,7 @@ public abstract class IncidentFormPage(AmanatDbContext db, AuditTrail audit, Tim
         }
 
         var changes = incident.Apply(draft, newMembers, userId, Now);
+        await Amanat.Core.Identifiers.PerpetratorMatching.RebuildAsync(db, incident, vault.Keys);
         var revision = new IncidentRevision(incident, changes, userId, Now);
         db.IncidentRevisions.Add(revision);
         await db.SaveChangesAsync();

@@ -12,8 +12,8 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 
 /// <summary>Records a new incident from a phone: one form, sensible defaults, no JavaScript needed.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class NewIncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
-    : IncidentFormPage(db, audit, clock, zone, localizer)
+public sealed class NewIncidentModel(AmanatDbContext db, AuditTrail audit, Amanat.Core.Security.KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, audit, vault, clock, zone, localizer)
 {
     public async Task OnGetAsync()
     {

@@ -1,0 +1,120 @@
+using Amanat.Core.Common;
+using Amanat.Core.Data;
+using Amanat.Core.Incidents;
+using Amanat.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Core.Identifiers;
+
+/// <summary>
+/// One identifier of one perpetrator as a blind index only (HMAC of its normalised form, per kind): a
+/// phone number, a plate, a badge or a name. Several numbers in one field give several rows. The table
+/// answers "who else reported this number?" with an indexed lookup and reveals no number.
+/// </summary>
+public sealed class PerpetratorIdentifier : Entity
+{
+    private PerpetratorIdentifier()
+    {
+    }
+
+    public PerpetratorIdentifier(Guid incidentId, Guid perpetratorId, string kind, byte[] index)
+    {
+        IncidentId = incidentId;
+        PerpetratorId = perpetratorId;
+        Kind = kind;
+        Index = index;
+    }
+
+    public Guid IncidentId { get; private set; }
+
+    public Guid PerpetratorId { get; private set; }
+
+    public string Kind { get; private set; } = string.Empty;
+
+    public byte[] Index { get; private set; } = [];
+}
+
+/// <summary>Why two incidents may concern the same perpetrator.</summary>
+public enum MatchReason
+{
+    Phone,
+    Plate,
+    Badge,
+    Name,
+    Station,
+}
+
+public sealed record PossibleMatch(Guid IncidentId, DateOnly OccurredOn, string CityCode, IReadOnlyList<MatchReason> Reasons);
+
+/// <summary>Keeps an incident's identifier indexes in step with its perpetrators, and finds other incidents that share one.</summary>
+public static class PerpetratorMatching
+{
+    private static readonly PhoneNormaliser Phone = new();
+    private static readonly PlateNormaliser Plate = new();
+    private static readonly BadgeNormaliser Badge = new();
+    private static readonly NameNormaliser Name = new();
+
+    /// <summary>Replaces the incident's rows with those of its current perpetrators (call before saving).</summary>
+    public static async Task RebuildAsync(AmanatDbContext db, Incident incident, KeyRing keys)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(incident);
+        var old = await db.PerpetratorIdentifiers.Where(x => x.IncidentId == incident.Id).ToListAsync();
+        db.PerpetratorIdentifiers.RemoveRange(old);
+        foreach (var perpetrator in incident.Perpetrators)
+        {
+            var values = PhoneNormaliser.Split(perpetrator.Phones).Select(p => (Phone as IIdentifierNormaliser, (string?)p))
+                .Append((Plate, perpetrator.Plate)).Append((Badge, perpetrator.Badge)).Append((Name, perpetrator.Name));
+            foreach (var (normaliser, value) in values)
+            {
+                if (BlindIndex.Compute(keys, normaliser, value) is { } index)
+                {
+                    db.PerpetratorIdentifiers.Add(new PerpetratorIdentifier(incident.Id, perpetrator.Id, normaliser.Kind, index));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Other incidents, among those <paramref name="visible"/> to the reader, that share an identifier or the
+    /// station with this one. One indexed lookup per identifier; never a scan.
+    /// </summary>
+    public static async Task<IReadOnlyList<PossibleMatch>> FindAsync(AmanatDbContext db, Incident incident, IQueryable<Incident> visible)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(incident);
+        var reasons = new Dictionary<Guid, HashSet<MatchReason>>();
+        var own = await db.PerpetratorIdentifiers.AsNoTracking().Where(x => x.IncidentId == incident.Id).ToListAsync();
+        foreach (var identifier in own.DistinctBy(x => (x.Kind, Convert.ToHexString(x.Index))))
+        {
+            var others = await db.PerpetratorIdentifiers.AsNoTracking()
+                .Where(x => x.Kind == identifier.Kind && x.Index == identifier.Index && x.IncidentId != incident.Id)
+                .Select(x => x.IncidentId).Distinct().Take(50).ToListAsync();
+            foreach (var other in others)
+            {
+                (reasons.TryGetValue(other, out var set) ? set : reasons[other] = []).Add(ReasonOf(identifier.Kind));
+            }
+        }
+
+        if (incident.StationCode is { } station)
+        {
+            var sameStation = await db.Incidents.AsNoTracking().Where(x => x.StationCode == station && x.Id != incident.Id).Select(x => x.Id).Take(50).ToListAsync();
+            foreach (var other in sameStation)
+            {
+                (reasons.TryGetValue(other, out var set) ? set : reasons[other] = []).Add(MatchReason.Station);
+            }
+        }
+
+        var ids = reasons.Keys.ToList();
+        var rows = await visible.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.OccurredOn, x.CityCode }).ToListAsync();
+        return [.. rows.OrderByDescending(x => x.OccurredOn).Select(x => new PossibleMatch(x.Id, x.OccurredOn, x.CityCode, [.. reasons[x.Id].Order()]))];
+    }
+
+    private static MatchReason ReasonOf(string kind) => kind switch
+    {
+        "phone" => MatchReason.Phone,
+        "plate" => MatchReason.Plate,
+        "badge" => MatchReason.Badge,
+        _ => MatchReason.Name,
+    };
+}
