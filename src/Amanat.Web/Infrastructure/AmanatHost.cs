@@ -64,6 +64,8 @@ public static class AmanatHost
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChain>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Amanat.Web.Incidents.IncidentRecorder>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();
         services.AddScoped<StaffAccounts>();

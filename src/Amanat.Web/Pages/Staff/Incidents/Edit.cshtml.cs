@@ -1,8 +1,7 @@
 using Amanat.Core.Data;
 using Amanat.Core.Incidents;
 using Amanat.Core.Staff;
-using Amanat.Core.Time;
-using Amanat.Web.Auditing;
+using Amanat.Web.Incidents;
 using Amanat.Web.Authentication;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +12,8 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 
 /// <summary>Edits an incident she may see; every save is a new version in its history.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class EditIncidentModel(AmanatDbContext db, AuditTrail audit, Amanat.Core.Security.KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
-    : IncidentFormPage(db, audit, vault, clock, zone, localizer)
+public sealed class EditIncidentModel(AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, recorder, clock, localizer)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -42,11 +41,7 @@ public sealed class EditIncidentModel(AmanatDbContext db, AuditTrail audit, Aman
             return NotFound();
         }
 
-        var inUse = incident.Violations.Select(v => v.Code)
-            .Concat(incident.Perpetrators.SelectMany(p => new[] { p.CategoryCode, p.InvolvementCode }))
-            .Concat([incident.CityCode, incident.PlaceCode, incident.StationCode, incident.ComplaintCode, incident.OutcomeCode, incident.SourceCode, incident.ReliabilityCode])
-            .OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var saved = await SaveAsync(incident, inUse, isNew: false);
+        var saved = await SaveAsync(incident, isNew: false);
         return saved is null ? Page() : Redirect($"/staff/incidents/{incident.Id}?saved=true");
     }
 

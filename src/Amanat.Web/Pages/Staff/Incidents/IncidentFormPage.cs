@@ -1,10 +1,7 @@
-using Amanat.Core.Auditing;
 using Amanat.Core.Data;
 using Amanat.Core.Incidents;
-using Amanat.Core.Members;
-using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;
-using Amanat.Web.Auditing;
+using Amanat.Web.Incidents;
 using Amanat.Web.Authentication;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +16,7 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 /// the form back without saving, so nothing typed is lost), the rules, and saving with a revision and
 /// an audit entry.
 /// </summary>
-public abstract class IncidentFormPage(AmanatDbContext db, AuditTrail audit, Amanat.Core.Security.KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+public abstract class IncidentFormPage(AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxBlocks = 20;
 
@@ -32,7 +29,7 @@ public abstract class IncidentFormPage(AmanatDbContext db, AuditTrail audit, Ama
 
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    protected DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(Now).DateTime);
+    protected DateOnly Today => recorder.Today;
 
     public Task<IActionResult> OnPostAddPerpetratorAsync() => ReshapeAsync(() => Add(Input.Perpetrators, new PerpetratorInput()));
 
@@ -45,47 +42,17 @@ public abstract class IncidentFormPage(AmanatDbContext db, AuditTrail audit, Ama
     protected async Task LoadVocabularyAsync() =>
         Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().ToListAsync());
 
-    /// <summary>Checks the form; on success records it (new members for new named people) and returns the incident.</summary>
-    protected async Task<Incident?> SaveAsync(Incident incident, IReadOnlyCollection<string> codesInUse, bool isNew)
+    /// <summary>Checks the form; on success records it (see <see cref="IncidentRecorder"/>) and returns the incident.</summary>
+    protected async Task<Incident?> SaveAsync(Incident incident, bool isNew)
     {
         await LoadVocabularyAsync();
-        var draft = Input.ToDraft();
-        foreach (var error in IncidentRules.Check(draft, Vocabulary, Today, codesInUse))
+        var errors = await recorder.SaveAsync(incident, Input.ToDraft(), isNew, User.UserId()!.Value);
+        foreach (var error in errors)
         {
             ModelState.AddModelError(IncidentInput.FieldKey(error.Field), localizer[error.MessageKey]);
         }
 
-        if (!ModelState.IsValid)
-        {
-            return null;
-        }
-
-        var userId = User.UserId()!.Value;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var newMembers = new Dictionary<int, Guid>();
-        for (var i = 0; i < draft.People.Count; i++)
-        {
-            if (draft.People[i] is { Id: null, MemberId: null, WorkingName: { } name })
-            {
-                var member = new Member(name, userId, Now);
-                db.Members.Add(member);
-                newMembers[i] = member.Id;
-            }
-        }
-
-        if (isNew)
-        {
-            db.Incidents.Add(incident);
-        }
-
-        var changes = incident.Apply(draft, newMembers, userId, Now);
-        await Amanat.Core.Identifiers.PerpetratorMatching.RebuildAsync(db, incident, vault.Keys);
-        var revision = new IncidentRevision(incident, changes, userId, Now);
-        db.IncidentRevisions.Add(revision);
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, dataHash: revision.Hash);
-        await transaction.CommitAsync();
-        return incident;
+        return ModelState.IsValid ? incident : null;
     }
 
     private async Task<IActionResult> ReshapeAsync(Action change)

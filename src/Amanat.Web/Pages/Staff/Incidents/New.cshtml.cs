@@ -1,8 +1,7 @@
 using Amanat.Core.Data;
 using Amanat.Core.Incidents;
 using Amanat.Core.Staff;
-using Amanat.Core.Time;
-using Amanat.Web.Auditing;
+using Amanat.Web.Incidents;
 using Amanat.Web.Authentication;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +11,8 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 
 /// <summary>Records a new incident from a phone: one form, sensible defaults, no JavaScript needed.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class NewIncidentModel(AmanatDbContext db, AuditTrail audit, Amanat.Core.Security.KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
-    : IncidentFormPage(db, audit, vault, clock, zone, localizer)
+public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, recorder, clock, localizer)
 {
     public async Task OnGetAsync()
     {
@@ -30,7 +29,7 @@ public sealed class NewIncidentModel(AmanatDbContext db, AuditTrail audit, Amana
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var incident = await SaveAsync(Incident.Start(User.UserId()!.Value, Now), [], isNew: true);
+        var incident = await SaveAsync(Incident.Start(User.UserId()!.Value, Now), isNew: true);
         return incident is null ? Page() : Redirect($"/staff/incidents/{incident.Id}?saved=true");
     }
 }
