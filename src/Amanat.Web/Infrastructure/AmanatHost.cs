@@ -133,6 +133,7 @@ public static class AmanatHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapQuickExit();
         app.MapStaffApi();
+        app.MapIncidentsApi();
         return app;
     }
 

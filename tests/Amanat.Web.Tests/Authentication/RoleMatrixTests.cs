@@ -42,6 +42,8 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
         ["staff/signin/code"] = null,
         ["staff/signin/enrol"] = null,
         ["api/v1/me"] = Permission.SignedIn,
+        ["api/v1/incidents"] = Permission.ReadRecords,
+        ["api/v1/incidents/{id:guid}"] = Permission.ReadRecords,
     };
 
     public static TheoryData<StaffRoles> Roles => [.. StaffRoleList.All];
