@@ -1,4 +1,5 @@
 using Amanat.Core.Staff;
+using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Core.Incidents;
 
@@ -9,6 +10,23 @@ namespace Amanat.Core.Incidents;
 /// </summary>
 public static class IncidentScope
 {
+    /// <summary>With everything a detail view or an edit needs: violations, perpetrators, people and their consent history.</summary>
+    public static IQueryable<Incident> WithContent(this IQueryable<Incident> incidents) =>
+        incidents.Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents).AsSplitQuery();
+
+    /// <summary>The filters of the list page and the API: period, city, violation, perpetrator category, status.</summary>
+    public static IQueryable<Incident> Filtered(this IQueryable<Incident> incidents, IncidentFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = incidents;
+        query = filter.From is { } from ? query.Where(x => x.OccurredOn >= from) : query;
+        query = filter.To is { } to ? query.Where(x => x.OccurredOn <= to) : query;
+        query = string.IsNullOrEmpty(filter.City) ? query : query.Where(x => x.CityCode == filter.City);
+        query = string.IsNullOrEmpty(filter.Violation) ? query : query.Where(x => x.Violations.Any(v => v.Code == filter.Violation));
+        query = string.IsNullOrEmpty(filter.Perpetrator) ? query : query.Where(x => x.Perpetrators.Any(p => p.CategoryCode == filter.Perpetrator));
+        return filter.Status is { } status ? query.Where(x => x.Status == status) : query;
+    }
+
     public static IQueryable<Incident> VisibleTo(this IQueryable<Incident> incidents, Guid userId, StaffRoles roles)
     {
         ArgumentNullException.ThrowIfNull(incidents);
@@ -24,3 +42,5 @@ public static class IncidentScope
             || (lawyer && x.AssignedLawyerId == userId));
     }
 }
+
+public sealed record IncidentFilter(DateOnly? From, DateOnly? To, string? City, string? Violation, string? Perpetrator, IncidentStatus? Status);

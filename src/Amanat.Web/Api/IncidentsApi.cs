@@ -35,13 +35,8 @@ public static class IncidentsApi
     private static async Task<Ok<IncidentPage>> ListAsync(
         HttpContext http, AmanatDbContext db, DateOnly? from, DateOnly? to, string? city, string? violation, string? perpetrator, IncidentStatus? status, int page = 1)
     {
-        var query = db.Incidents.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles());
-        query = from is { } f ? query.Where(x => x.OccurredOn >= f) : query;
-        query = to is { } t ? query.Where(x => x.OccurredOn <= t) : query;
-        query = string.IsNullOrEmpty(city) ? query : query.Where(x => x.CityCode == city);
-        query = string.IsNullOrEmpty(violation) ? query : query.Where(x => x.Violations.Any(v => v.Code == violation));
-        query = string.IsNullOrEmpty(perpetrator) ? query : query.Where(x => x.Perpetrators.Any(p => p.CategoryCode == perpetrator));
-        query = status is { } s ? query.Where(x => x.Status == s) : query;
+        var query = db.Incidents.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles())
+            .Filtered(new IncidentFilter(from, to, city, violation, perpetrator, status));
         var total = await query.CountAsync();
         page = Math.Max(1, page);
         var rows = await query.OrderByDescending(x => x.OccurredOn).ThenByDescending(x => x.Id)
@@ -90,9 +85,7 @@ public static class IncidentsApi
 
     private static Task<Incident?> FindAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
     {
-        var query = db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles())
-            .Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents)
-            .AsSplitQuery();
+        var query = db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).WithContent();
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
     }
 

@@ -128,10 +128,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
     private async Task<bool> LoadAsync()
     {
-        var incident = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles())
-            .Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == Id);
+        var incident = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).WithContent().SingleOrDefaultAsync(x => x.Id == Id);
         if (incident is null)
         {
             return false;

@@ -46,8 +46,5 @@ public sealed class EditIncidentModel(AmanatDbContext db, IncidentRecorder recor
     }
 
     private Task<Incident?> FindAsync() =>
-        Db.Incidents.VisibleTo(User.UserId()!.Value, User.Roles())
-            .Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == Id);
+        Db.Incidents.VisibleTo(User.UserId()!.Value, User.Roles()).WithContent().SingleOrDefaultAsync(x => x.Id == Id);
 }

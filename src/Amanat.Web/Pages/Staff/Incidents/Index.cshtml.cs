@@ -52,36 +52,8 @@ public sealed class IncidentsModel(AmanatDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().ToListAsync());
-        var query = db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles());
-        if (From is { } from)
-        {
-            query = query.Where(x => x.OccurredOn >= from);
-        }
-
-        if (To is { } to)
-        {
-            query = query.Where(x => x.OccurredOn <= to);
-        }
-
-        if (!string.IsNullOrEmpty(City))
-        {
-            query = query.Where(x => x.CityCode == City);
-        }
-
-        if (!string.IsNullOrEmpty(Violation))
-        {
-            query = query.Where(x => x.Violations.Any(v => v.Code == Violation));
-        }
-
-        if (!string.IsNullOrEmpty(Perpetrator))
-        {
-            query = query.Where(x => x.Perpetrators.Any(p => p.CategoryCode == Perpetrator));
-        }
-
-        if (Status is { } status)
-        {
-            query = query.Where(x => x.Status == status);
-        }
+        var query = db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles())
+            .Filtered(new IncidentFilter(From, To, City, Violation, Perpetrator, Status));
 
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
