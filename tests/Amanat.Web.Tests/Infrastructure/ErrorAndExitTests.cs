@@ -94,6 +94,11 @@ public abstract class ErrorAndExitTests(AmanatApp app) : IntegrationTest(app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        var paths = document.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/incidents", out var incidents));
+        Assert.True(incidents.TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/incidents/{id}", out var incident));
+        Assert.True(incident.TryGetProperty("put", out _));
     }
 
     [Collection(SqliteCollection.Name)]
