@@ -32,13 +32,6 @@ public sealed class RecordKey
 
     internal static byte[] AssociatedData(Guid ownerId, string dataClass) =>
         System.Text.Encoding.UTF8.GetBytes($"record-key|{dataClass}|{ownerId:N}");
-
-    /// <summary>After a data-key rotation: the same record key, wrapped by a newer data-class key.</summary>
-    public void Rewrap(int version, byte[] wrappedKey)
-    {
-        Version = version;
-        WrappedKey = wrappedKey;
-    }
 }
 
 /// <summary>A row whose protected fields are encrypted under the key of <see cref="KeyOwnerId"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amanat.Core.Incidents;
 
 namespace Amanat.Web.Pages.Staff.Incidents;
@@ -208,6 +207,4 @@ public sealed class PersonInput
             Consents = person.Consents.Select(c => c.Scope).Distinct(StringComparer.Ordinal).ToDictionary(s => s, person.Consent),
         };
     }
-
-    public string ConsentName(string scope) => string.Create(CultureInfo.InvariantCulture, $"Consents[{scope}]");
 }
