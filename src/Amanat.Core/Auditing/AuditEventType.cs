@@ -47,6 +47,9 @@ public enum AuditEventType
     RecordsHandedOver = 2005,
 
     VocabularyChanged = 2100,
+
+    /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>
+    DemoDataSeeded = 2200,
 }
 
 /// <summary>Where an action came from: never more precise than the channel and a coarse network.</summary>

@@ -61,6 +61,13 @@ public static class PerpetratorMatching
         ArgumentNullException.ThrowIfNull(incident);
         var old = await db.PerpetratorIdentifiers.Where(x => x.IncidentId == incident.Id).ToListAsync();
         db.PerpetratorIdentifiers.RemoveRange(old);
+        db.PerpetratorIdentifiers.AddRange(Rows(incident, keys));
+    }
+
+    /// <summary>The index rows of an incident's perpetrators: one per phone number, plate, badge and name given.</summary>
+    public static IEnumerable<PerpetratorIdentifier> Rows(Incident incident, KeyRing keys)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
         foreach (var perpetrator in incident.Perpetrators)
         {
             var values = PhoneNormaliser.Split(perpetrator.Phones).Select(p => (Phone as IIdentifierNormaliser, (string?)p))
@@ -69,7 +76,7 @@ public static class PerpetratorMatching
             {
                 if (BlindIndex.Compute(keys, normaliser, value) is { } index)
                 {
-                    db.PerpetratorIdentifiers.Add(new PerpetratorIdentifier(incident.Id, perpetrator.Id, normaliser.Kind, index));
+                    yield return new PerpetratorIdentifier(incident.Id, perpetrator.Id, normaliser.Kind, index);
                 }
             }
         }

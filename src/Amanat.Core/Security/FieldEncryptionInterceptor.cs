@@ -66,7 +66,11 @@ public sealed class FieldEncryptionInterceptor(KeyVault vault, TimeProvider cloc
     private void Protect(DbContext context)
     {
         var cache = caches.GetValue(context, c => new RecordKeyCache(c, vault, clock));
-        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        var entries = context.ChangeTracker.Entries().ToList();
+
+        // Records being inserted have no key row yet: no need to look one up (this matters for bulk inserts).
+        var newOwners = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).OfType<Common.Entity>().Select(e => e.Id).ToHashSet();
+        foreach (var entry in entries)
         {
             if (entry.State is EntityState.Deleted or EntityState.Detached || EncryptionModel.Of(entry.Metadata) is not { } type)
             {
@@ -84,7 +88,8 @@ public sealed class FieldEncryptionInterceptor(KeyVault vault, TimeProvider cloc
             }
 
             snapshot ??= new Dictionary<string, string?>(StringComparer.Ordinal);
-            var key = cache.FindOrCreate(((IEncryptedRecord)entry.Entity).KeyOwnerId, type.DataClass);
+            var owner = ((IEncryptedRecord)entry.Entity).KeyOwnerId;
+            var key = cache.FindOrCreate(owner, type.DataClass, isNewOwner: newOwners.Contains(owner));
             foreach (var (field, plain) in changed)
             {
                 var fieldContext = type.Context(field, entry.Entity);
@@ -132,9 +137,9 @@ internal sealed class RecordKeyCache(DbContext context, KeyVault vault, TimeProv
         return key;
     }
 
-    public byte[] FindOrCreate(Guid ownerId, string dataClass)
+    public byte[] FindOrCreate(Guid ownerId, string dataClass, bool isNewOwner)
     {
-        if (Find(ownerId) is { } existing)
+        if ((isNewOwner ? keys.GetValueOrDefault(ownerId) : Find(ownerId)) is { } existing)
         {
             return existing;
         }

@@ -23,7 +23,7 @@ namespace Amanat.Web.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal"];
+    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "demo"];
     private static readonly string[] ServerCommands = ["seal", "unseal"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
@@ -100,6 +100,7 @@ public static class AdminCli
             new Command("audit", "The audit trail.") { verify },
             seal,
             unseal,
+            DemoCli.Build(services),
         };
     }
 
@@ -241,13 +242,13 @@ public static class AdminCli
         return roles != StaffRoles.None;
     }
 
-    private static int Fail(string message)
+    internal static int Fail(string message)
     {
         Console.Error.WriteLine(message);
         return 1;
     }
 
-    private static async Task<int> WithScopeAsync(IServiceProvider services, Func<IServiceProvider, Task<int>> action)
+    internal static async Task<int> WithScopeAsync(IServiceProvider services, Func<IServiceProvider, Task<int>> action)
     {
         await using var scope = services.CreateAsyncScope();
         return await action(scope.ServiceProvider);

@@ -65,6 +65,7 @@ public static class AmanatHost
         services.AddScoped<AuditChain>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Amanat.Web.Incidents.IncidentRecorder>();
+        services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();
