@@ -22,7 +22,8 @@ public static class IncidentsApi
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/incidents").WithTags("Incidents")
-            .RequireAuthorization(RequirePermissionAttribute.PolicyName(Permission.ReadRecords));
+            .RequireAuthorization(RequirePermissionAttribute.PolicyName(Permission.ReadRecords))
+            .AddOpenApiOperationTransformer(IncidentsApiExamples.AddAsync);
         api.MapGet("/", ListAsync).WithSummary("Incidents the caller may see, newest first; the filters of the list page; 25 per page.");
         api.MapGet("/{id:guid}", ReadAsync).WithSummary("One incident, decrypted; the read is audited.");
         api.MapPost("/", CreateAsync)

@@ -99,6 +99,17 @@ public abstract class ErrorAndExitTests(AmanatApp app) : IntegrationTest(app)
         Assert.True(incidents.TryGetProperty("post", out _));
         Assert.True(paths.TryGetProperty("/api/v1/incidents/{id}", out var incident));
         Assert.True(incident.TryGetProperty("put", out _));
+
+        // Examples: a request body, what comes back, and a refusal worded as the server words it.
+        var post = incidents.GetProperty("post");
+        var body = post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("TAL", body.GetProperty("cityCode").GetString());
+        Assert.Equal("NeedsFollowUp", body.GetProperty("status").GetString());
+        var created = post.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        Assert.Equal("Гульнара", created.GetProperty("people")[0].GetProperty("workingName").GetString());
+        var refused = post.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        Assert.Equal("This date is in the future.", refused.GetProperty("errors").GetProperty("OccurredOn")[0].GetString());
+        Assert.Equal(1, incidents.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("total").GetInt32());
     }
 
     [Collection(SqliteCollection.Name)]
