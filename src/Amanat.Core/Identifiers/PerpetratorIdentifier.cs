@@ -105,7 +105,8 @@ public static class PerpetratorMatching
 
         if (incident.StationCode is { } station)
         {
-            var sameStation = await db.Incidents.AsNoTracking().Where(x => x.StationCode == station && x.Id != incident.Id).Select(x => x.Id).Take(50).ToListAsync();
+            var sameStation = await db.Incidents.AsNoTracking().Where(x => x.StationCode == station && x.Id != incident.Id)
+                .OrderByDescending(x => x.OccurredOn).Select(x => x.Id).Take(50).ToListAsync();
             foreach (var other in sameStation)
             {
                 (reasons.TryGetValue(other, out var set) ? set : reasons[other] = []).Add(MatchReason.Station);

@@ -359,6 +359,8 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("CreatedById", "OccurredOn");
 
+                    b.HasIndex("StationCode", "OccurredOn");
+
                     b.ToTable("Incidents");
 
                     b

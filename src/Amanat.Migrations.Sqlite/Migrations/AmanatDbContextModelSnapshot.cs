@@ -354,6 +354,8 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedById", "OccurredOn");
 
+                    b.HasIndex("StationCode", "OccurredOn");
+
                     b.ToTable("Incidents");
 
                     b

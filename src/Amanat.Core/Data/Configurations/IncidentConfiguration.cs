@@ -69,6 +69,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasIndex(x => new { x.CreatedById, x.OccurredOn });
         builder.HasIndex(x => x.AssignedLawyerId);
         builder.HasIndex(x => x.Status);
+        builder.HasIndex(x => new { x.StationCode, x.OccurredOn });
         builder.Ignore(x => x.PeopleCount);
     }
 }
