@@ -84,45 +84,48 @@ public static class PerpetratorMatching
 
     /// <summary>
     /// Other incidents, among those <paramref name="visible"/> to the reader, that share an identifier or the
-    /// station with this one. One indexed lookup per identifier; never a scan.
+    /// station with this one, newest first, at most <see cref="MaxMatches"/>. Two queries: the incident's
+    /// identifiers joined to the same (kind, index) through its index, and the same station through its
+    /// index; never a scan.
     /// </summary>
     public static async Task<IReadOnlyList<PossibleMatch>> FindAsync(AmanatDbContext db, Incident incident, IQueryable<Incident> visible)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(incident);
-        var reasons = new Dictionary<Guid, HashSet<MatchReason>>();
-        var own = await db.PerpetratorIdentifiers.AsNoTracking().Where(x => x.IncidentId == incident.Id).ToListAsync();
-        foreach (var identifier in own.DistinctBy(x => (x.Kind, Convert.ToHexString(x.Index))))
-        {
-            var others = await db.PerpetratorIdentifiers.AsNoTracking()
-                .Where(x => x.Kind == identifier.Kind && x.Index == identifier.Index && x.IncidentId != incident.Id)
-                .Select(x => x.IncidentId).Distinct().Take(50).ToListAsync();
-            foreach (var other in others)
-            {
-                (reasons.TryGetValue(other, out var set) ? set : reasons[other] = []).Add(ReasonOf(identifier.Kind));
-            }
-        }
-
+        var id = incident.Id;
+        var shared = await (
+            from own in db.PerpetratorIdentifiers
+            where own.IncidentId == id
+            from other in db.PerpetratorIdentifiers
+            where other.Kind == own.Kind && other.Index == own.Index && other.IncidentId != id
+            join seen in visible on other.IncidentId equals seen.Id
+            select new { seen.Id, seen.OccurredOn, seen.CityCode, other.Kind })
+            .Distinct().OrderByDescending(x => x.OccurredOn).Take(MaxMatches * 4).ToListAsync();
+        var found = shared.Select(x => new Row(x.Id, x.OccurredOn, x.CityCode, x.Kind)).ToList();
         if (incident.StationCode is { } station)
         {
-            var sameStation = await db.Incidents.AsNoTracking().Where(x => x.StationCode == station && x.Id != incident.Id)
-                .OrderByDescending(x => x.OccurredOn).Select(x => x.Id).Take(50).ToListAsync();
-            foreach (var other in sameStation)
-            {
-                (reasons.TryGetValue(other, out var set) ? set : reasons[other] = []).Add(MatchReason.Station);
-            }
+            var sameStation = await visible.Where(x => x.StationCode == station && x.Id != id).OrderByDescending(x => x.OccurredOn).Take(MaxMatches)
+                .Select(x => new { x.Id, x.OccurredOn, x.CityCode }).ToListAsync();
+            found.AddRange(sameStation.Select(x => new Row(x.Id, x.OccurredOn, x.CityCode, StationKind)));
         }
 
-        var ids = reasons.Keys.ToList();
-        var rows = await visible.AsNoTracking().Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.OccurredOn, x.CityCode }).ToListAsync();
-        return [.. rows.OrderByDescending(x => x.OccurredOn).Select(x => new PossibleMatch(x.Id, x.OccurredOn, x.CityCode, [.. reasons[x.Id].Order()]))];
+        return [.. found.GroupBy(x => x.Id)
+            .Select(g => new PossibleMatch(g.Key, g.First().OccurredOn, g.First().CityCode, [.. g.Select(x => ReasonOf(x.Kind)).Distinct().Order()]))
+            .OrderByDescending(x => x.OccurredOn).ThenByDescending(x => x.IncidentId).Take(MaxMatches)];
     }
+
+    public const int MaxMatches = 50;
+
+    private const string StationKind = "station";
+
+    private sealed record Row(Guid Id, DateOnly OccurredOn, string CityCode, string Kind);
 
     private static MatchReason ReasonOf(string kind) => kind switch
     {
         "phone" => MatchReason.Phone,
         "plate" => MatchReason.Plate,
         "badge" => MatchReason.Badge,
+        StationKind => MatchReason.Station,
         _ => MatchReason.Name,
     };
 }
