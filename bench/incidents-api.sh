@@ -23,7 +23,7 @@ export Amanat__DataDirectory="$work/data"
 if [ "$provider" = postgres ]; then
   psql "${BENCH_PG_ADMIN:?set BENCH_PG_ADMIN}" -qc 'DROP DATABASE IF EXISTS amanat_bench' -c 'CREATE DATABASE amanat_bench'
   export Amanat__Database__Provider=Postgres
-  export Amanat__Database__ConnectionString="$(python3 -c 'import sys,urllib.parse as u; p=u.urlparse(sys.argv[1]); print(f"Host={p.hostname};Port={p.port or 5432};Username={p.username};Password={p.password or ""};Database=amanat_bench")' "$BENCH_PG_ADMIN")"
+  export Amanat__Database__ConnectionString="$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print("Host=%s;Port=%s;Username=%s;Password=%s;Database=amanat_bench" % (p.hostname, p.port or 5432, p.username, p.password or ""))' "$BENCH_PG_ADMIN")"
 fi
 
 echo "== seeding $seed demo incidents ($provider)"

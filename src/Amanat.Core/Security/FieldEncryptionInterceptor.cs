@@ -130,9 +130,7 @@ internal sealed class RecordKeyCache(DbContext context, KeyVault vault, TimeProv
             return null;
         }
 
-        var wrappingKey = vault.Keys.DataClassKey(row.DataClass, row.Version);
-        var key = Aead.Open(wrappingKey, row.WrappedKey, RecordKey.AssociatedData(ownerId, row.DataClass));
-        CryptographicOperations.ZeroMemory(wrappingKey);
+        var key = row.Unwrap(vault.Keys);
         keys[ownerId] = key;
         return key;
     }

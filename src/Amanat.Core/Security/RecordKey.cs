@@ -30,6 +30,21 @@ public sealed class RecordKey
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>The record key itself (the caller zeroes it when done).</summary>
+    public byte[] Unwrap(KeyRing keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var wrappingKey = keys.DataClassKey(DataClass, Version);
+        try
+        {
+            return Aead.Open(wrappingKey, WrappedKey, AssociatedData(OwnerId, DataClass));
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(wrappingKey);
+        }
+    }
+
     internal static byte[] AssociatedData(Guid ownerId, string dataClass) =>
         System.Text.Encoding.UTF8.GetBytes($"record-key|{dataClass}|{ownerId:N}");
 }
