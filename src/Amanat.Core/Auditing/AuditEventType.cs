@@ -46,6 +46,14 @@ public enum AuditEventType
     LawyerAssigned = 2004,
     RecordsHandedOver = 2005,
 
+    /// <summary>An evidence file was added to an incident (subject: the attachment).</summary>
+    AttachmentAdded = 2010,
+
+    /// <summary>The original of an evidence file was downloaded.</summary>
+    AttachmentOriginalDownloaded = 2011,
+
+    AttachmentDeleted = 2012,
+
     VocabularyChanged = 2100,
 
     /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>

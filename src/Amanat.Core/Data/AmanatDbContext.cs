@@ -37,6 +37,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Care.ServiceRecord> ServiceRecords => Set<Care.ServiceRecord>();
 
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
     public DbSet<Identifiers.PerpetratorIdentifier> PerpetratorIdentifiers => Set<Identifiers.PerpetratorIdentifier>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -22,6 +22,62 @@ namespace Amanat.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NoteCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Note")
+                        .HasAnnotation("Amanat:EncryptedField", "Note");
+
+                    b.Property<long>("OriginalBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256Cipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Sha256")
+                        .HasAnnotation("Amanat:EncryptedField", "Sha256");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UploadedNameCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("UploadedName")
+                        .HasAnnotation("Amanat:EncryptedField", "UploadedName");
+
+                    b.Property<int?>("ViewHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ViewWidth")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("IncidentId", "UploadedAtUtc");
+
+                    b.ToTable("Attachments");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "Attachment");
+                });
+
             modelBuilder.Entity("Amanat.Core.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -893,6 +949,21 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("StaffUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>

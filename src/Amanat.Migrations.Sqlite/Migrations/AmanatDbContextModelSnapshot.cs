@@ -17,6 +17,62 @@ namespace Amanat.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Note")
+                        .HasAnnotation("Amanat:EncryptedField", "Note");
+
+                    b.Property<long>("OriginalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256Cipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Sha256")
+                        .HasAnnotation("Amanat:EncryptedField", "Sha256");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedNameCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("UploadedName")
+                        .HasAnnotation("Amanat:EncryptedField", "UploadedName");
+
+                    b.Property<int?>("ViewHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ViewWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedById");
+
+                    b.HasIndex("IncidentId", "UploadedAtUtc");
+
+                    b.ToTable("Attachments");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "incident")
+                        .HasAnnotation("Amanat:RecordName", "Attachment");
+                });
+
             modelBuilder.Entity("Amanat.Core.Auditing.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -886,6 +942,21 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("StaffUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>

@@ -66,6 +66,8 @@ public static class AmanatHost
         services.AddScoped<AuditTrail>();
         services.AddScoped<Amanat.Web.Incidents.IncidentRecorder>();
         services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
+        services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
+        services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();
@@ -135,6 +137,7 @@ public static class AmanatHost
         app.MapQuickExit();
         app.MapStaffApi();
         app.MapIncidentsApi();
+        app.MapAttachmentsApi();
         return app;
     }
 

@@ -21,6 +21,26 @@ public sealed class AmanatOptions
     public ReverseProxyOptions ReverseProxy { get; set; } = new();
 
     public KeyOptions Keys { get; set; } = new();
+
+    public AttachmentOptions Attachments { get; set; } = new();
+}
+
+/// <summary>Limits for evidence files (<c>Amanat__Attachments__MaxBytes</c> and so on).</summary>
+public sealed class AttachmentOptions
+{
+    /// <summary>Largest accepted file, in bytes (default 20 MiB).</summary>
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Largest image, in pixels (width × height), checked before decoding (default 50 megapixels).</summary>
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Longest side of an image, in pixels (default 12,000).</summary>
+    public int MaxSide { get; set; } = 12_000;
+
+    /// <summary>Longest side of the viewing copy (default 1,600) and of the thumbnail (default 320).</summary>
+    public int ViewSide { get; set; } = 1600;
+
+    public int ThumbSide { get; set; } = 320;
 }
 
 public sealed class KeyOptions

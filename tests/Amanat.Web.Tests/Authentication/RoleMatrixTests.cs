@@ -13,7 +13,7 @@ namespace Amanat.Web.Tests.Authentication;
 /// Every staff route and API endpoint, generated from the route table, against every role. A new
 /// endpoint without an explicit policy, or missing from <see cref="Expected"/>, fails these tests.
 /// </summary>
-public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
+public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
 {
     /// <summary>Route pattern → who may open it. <c>null</c>: open to anyone (the sign-in steps).</summary>
     private static readonly Dictionary<string, Permission?> Expected = new(StringComparer.OrdinalIgnoreCase)
@@ -44,6 +44,11 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
         ["api/v1/me"] = Permission.SignedIn,
         ["api/v1/incidents"] = Permission.ReadRecords,
         ["api/v1/incidents/{id:guid}"] = Permission.ReadRecords,
+        ["api/v1/incidents/{id:guid}/attachments"] = Permission.ReadRecords,
+        ["api/v1/incidents/{id:guid}/attachments/{attachmentId:guid}"] = Permission.ReadRecords,
+        ["api/v1/incidents/{id:guid}/attachments/{attachmentId:guid}/original"] = Permission.ReadRecords,
+        ["api/v1/incidents/{id:guid}/attachments/{attachmentId:guid}/view"] = Permission.ReadRecords,
+        ["api/v1/incidents/{id:guid}/attachments/{attachmentId:guid}/thumbnail"] = Permission.ReadRecords,
     };
 
     public static TheoryData<StaffRoles> Roles => [.. StaffRoleList.All];
@@ -83,7 +88,7 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
         // Sign-out would end the session; the "denied" page answers 403 to everyone by design.
         foreach (var (route, permission) in Expected.Where(x => x.Value is not null && x.Key is not "staff/signout" and not "staff/denied"))
         {
-            var path = "/" + route.Replace("{id:guid}", staff.User.Id.ToString(), StringComparison.Ordinal);
+            var path = "/" + GuidParameter().Replace(route, staff.User.Id.ToString());
             using var response = await staff.Http.GetAsync(new Uri(path, UriKind.Relative));
             var allowed = Permissions.Allows(role, permission!.Value);
             var location = response.Headers.Location?.ToString() ?? string.Empty;
@@ -105,7 +110,7 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
         using var client = App.Client();
         foreach (var route in Expected.Where(x => x.Value is not null).Select(x => x.Key))
         {
-            var path = "/" + route.Replace("{id:guid}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal);
+            var path = "/" + GuidParameter().Replace(route, Guid.CreateVersion7().ToString());
             using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             if (route.StartsWith("api/", StringComparison.Ordinal))
             {
@@ -124,6 +129,9 @@ public abstract class RoleMatrixTests(AmanatApp app) : IntegrationTest(app)
             .OfType<RouteEndpoint>()
             .Select(x => (Route: (x.RoutePattern.RawText ?? string.Empty).Trim('/'), Endpoint: (Endpoint)x))
             .Where(x => x.Route.StartsWith("staff", StringComparison.OrdinalIgnoreCase) || x.Route.StartsWith("api", StringComparison.OrdinalIgnoreCase));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[A-Za-z]+:guid\}")]
+    private static partial System.Text.RegularExpressions.Regex GuidParameter();
 
     [Collection(SqliteCollection.Name)]
     public sealed class Sqlite(SqliteApp app) : RoleMatrixTests(app);

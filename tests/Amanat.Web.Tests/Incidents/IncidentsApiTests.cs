@@ -96,19 +96,7 @@ public abstract class IncidentsApiTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(1, await App.WithDbAsync(db => db.Incidents.CountAsync()));
     }
 
-    private async Task<HttpClient> ClientAsync(StaffRoles roles)
-    {
-        var (user, _, _) = await StaffClient.CreateUserAsync(App, "api-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", roles);
-        var (token, secret) = ApiToken.Create(user.Id, "tests", DateTime.UtcNow);
-        await App.WithDbAsync(async db =>
-        {
-            db.ApiTokens.Add(token);
-            return await db.SaveChangesAsync();
-        });
-        var client = App.Client();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(StaffRoles roles) => StaffClient.TokenClientAsync(App, roles);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string? language = null) =>
         SendAsync(client, HttpMethod.Post, path, json, language);

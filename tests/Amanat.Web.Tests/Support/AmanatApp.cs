@@ -98,7 +98,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that does not follow redirects, so tests see them.</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    /// <summary>Empties every table and prepares the database as a first start would.</summary>
+    /// <summary>Empties every table and the attachment files, and prepares the database as a first start would.</summary>
     public async Task ResetAsync()
     {
         await using (var scope = Services.CreateAsyncScope())
@@ -110,6 +110,12 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
                 await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\"");
 #pragma warning restore EF1002
             }
+        }
+
+        var attachments = Path.Combine(DataDirectory, "attachments");
+        if (Directory.Exists(attachments))
+        {
+            Directory.Delete(attachments, recursive: true);
         }
 
         await DatabaseSetup.PrepareAsync(Services, CancellationToken.None);

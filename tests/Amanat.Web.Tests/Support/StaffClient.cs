@@ -30,6 +30,22 @@ public sealed partial class StaffClient
 
     public IReadOnlyList<string> RecoveryCodes { get; }
 
+    /// <summary>An HTTP client with a new staff member's personal API token (no browser session).</summary>
+    public static async Task<HttpClient> TokenClientAsync(AmanatApp app, StaffRoles roles)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var (user, _, _) = await CreateUserAsync(app, "api-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", roles);
+        var (token, secret) = ApiToken.Create(user.Id, "tests", DateTime.UtcNow);
+        await app.WithDbAsync(async db =>
+        {
+            db.ApiTokens.Add(token);
+            return await db.SaveChangesAsync();
+        });
+        var client = app.Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
     public static async Task<(StaffUser User, string Key, IReadOnlyList<string> RecoveryCodes)> CreateUserAsync(
         WebApplicationFactory<Program> app, string userName, string password, StaffRoles roles)
     {
