@@ -118,7 +118,7 @@ public static class AttachmentsApi
         }
 
         var userId = http.User.UserId()!.Value;
-        if (!http.User.Roles().HasFlag(StaffRoles.Coordinator) && attachment.UploadedById != userId)
+        if (!AttachmentAccess.MayDelete(userId, http.User.Roles(), attachment))
         {
             return TypedResults.Forbid();
         }
@@ -134,7 +134,7 @@ public static class AttachmentsApi
             return TypedResults.NotFound();
         }
 
-        if (!MayDownloadOriginal(http, incident))
+        if (!AttachmentAccess.MayDownloadOriginal(http.User.UserId()!.Value, http.User.Roles(), incident))
         {
             return TypedResults.Forbid();
         }
@@ -159,14 +159,6 @@ public static class AttachmentsApi
 
         NoStore(http);
         return TypedResults.File(bytes, "image/jpeg");
-    }
-
-    /// <summary>A coordinator, or the lawyer assigned to this incident.</summary>
-    public static bool MayDownloadOriginal(HttpContext http, Incident incident)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(incident);
-        return http.User.Roles().HasFlag(StaffRoles.Coordinator) || (incident.AssignedLawyerId is { } lawyer && lawyer == http.User.UserId());
     }
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "no-store";

@@ -47,6 +47,16 @@ public static class AmanatHost
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Amanat:TimeZone must be an IANA time zone such as Asia/Almaty.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        // Uploaded evidence stays in memory, never buffered in the clear to a temporary file; a file a little
+        // over the limit still reaches the page, which says so and keeps the note that was typed.
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<IOptions<AmanatOptions>>((form, amanat) =>
+        {
+            var body = UploadBodyLimit(amanat.Value.Attachments);
+            form.MemoryBufferThreshold = (int)Math.Min(int.MaxValue, body);
+            form.MultipartBodyLengthLimit = body;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<AmanatOptions>>((kestrel, amanat) =>
+            kestrel.Limits.MaxRequestBodySize = Math.Max(30_000_000, UploadBodyLimit(amanat.Value.Attachments)));
         services.AddSingleton(sp => new DataDirectory(sp.GetRequiredService<IOptions<AmanatOptions>>().Value.DataDirectory));
         services.AddSingleton(sp => new DisplayTimeZone(sp.GetRequiredService<IOptions<AmanatOptions>>().Value.TimeZone));
         services.AddAmanatDatabase();
@@ -95,6 +105,32 @@ public static class AmanatHost
         return builder;
     }
 
+    /// <summary>The largest request body an upload form may send: twice the file limit and room for the fields.</summary>
+    public static long UploadBodyLimit(AttachmentOptions attachments)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        return (2 * attachments.MaxBytes) + (1024 * 1024);
+    }
+
+    /// <summary>
+    /// A multipart body that says it is larger than any upload may be is answered 413 at once, before the
+    /// anti-forgery check reads the form and would call it merely invalid (Kestrel enforces the same limit on
+    /// bodies that do not declare their length).
+    /// </summary>
+    public static IApplicationBuilder UseUploadBodyLimit(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+                && context.Request.HasFormContentType && context.Request.ContentLength is { } length
+                && length > UploadBodyLimit(context.RequestServices.GetRequiredService<IOptions<AmanatOptions>>().Value.Attachments))
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+
     /// <summary>Creates the data directory and brings the database up to date before the first request.</summary>
     public static async Task PrepareAmanatAsync(this WebApplication app)
     {
@@ -116,6 +152,7 @@ public static class AmanatHost
         app.UseStaffLanguageCookie();
         app.UseAmanatErrorHandling();
         app.UseSealedGate();
+        app.UseUploadBodyLimit();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

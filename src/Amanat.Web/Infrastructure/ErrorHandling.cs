@@ -49,6 +49,8 @@ public static class ErrorHandling
     private static int StatusFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        // A multipart body over the form limits: too large, not a fault of the server.
+        InvalidDataException => StatusCodes.Status413PayloadTooLarge,
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         Amanat.Core.Security.SealedException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,

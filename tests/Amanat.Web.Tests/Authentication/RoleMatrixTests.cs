@@ -34,6 +34,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/incidents/new"] = Permission.CreateRecords,
         ["staff/incidents/{id:guid}"] = Permission.ReadRecords,
         ["staff/incidents/{id:guid}/edit"] = Permission.ReadRecords,
+        ["staff/incidents/{id:guid}/attachments"] = Permission.ReadRecords,
         ["staff/vocabularies"] = Permission.ManageReferenceData,
         ["staff/handover"] = Permission.AssignAndHandOver,
         ["staff/vocabularies/{id:guid}"] = Permission.ManageReferenceData,

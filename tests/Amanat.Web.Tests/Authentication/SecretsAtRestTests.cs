@@ -101,6 +101,46 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Canaries_InUploadedFiles_AreNotInTheAttachmentsFolder_TheDatabase_NorTheLogs()
+    {
+        var staff = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var id = await Incidents.Situations.RecordAsync(staff, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        var uploads = new[]
+        {
+            (Bytes: TestFiles.JpegWithExif(48, 48, orientation: 1, description: "cnry-exif-description"), Name: "cnry-photo-name.jpg", Note: "cnry-photo-note"),
+            (Bytes: TestFiles.Pdf("cnry-pdf-text"), Name: "cnry-pdf-name.pdf", Note: "cnry-pdf-note"),
+        };
+        foreach (var (bytes, name, note) in uploads)
+        {
+            var page = await staff.Http.GetStringAsync(new Uri($"/staff/incidents/{id}/attachments", UriKind.Relative));
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(StaffClient.AntiforgeryToken(page)), "__af" },
+                { new StringContent(note), "Note" },
+                { new ByteArrayContent(bytes), "Upload", name },
+            };
+            using var posted = await staff.Http.PostAsync(new Uri($"/staff/incidents/{id}/attachments?handler=Upload", UriKind.Relative), form);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        var shown = await staff.Http.GetStringAsync(new Uri($"/staff/incidents/{id}/attachments", UriKind.Relative));
+        var folder = Directory.GetFiles(Path.Combine(App.DataDirectory, "attachments"));
+        var raw = string.Concat(folder.Select(f => File.ReadAllBytes(f)).Select(b => Encoding.Latin1.GetString(b) + Encoding.UTF8.GetString(b)));
+        var stored = await StoredContentAsync();
+        var logs = App.Logs.All;
+
+        Assert.Equal(4, folder.Length); // photo: original, viewing copy, thumbnail; PDF: original only
+        Assert.Contains("cnry-photo-note", shown, StringComparison.Ordinal); // the values are there to be found
+        Assert.Contains("cnry-pdf-name.pdf", shown, StringComparison.Ordinal);
+        foreach (var canary in new[] { "cnry-exif-description", "cnry-pdf-text", "cnry-photo-name", "cnry-pdf-name", "cnry-photo-note", "cnry-pdf-note", "%PDF-", "Exif" })
+        {
+            Assert.DoesNotContain(canary, raw, StringComparison.Ordinal);
+            Assert.DoesNotContain(canary, stored, StringComparison.Ordinal);
+            Assert.DoesNotContain(canary, logs, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task DataProtectionKeys_AreEncryptedUnderTheRootKey_SoCookiesCannotBeForgedFromACopiedDisk()
     {
         await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);

@@ -21,7 +21,7 @@ public abstract class AttachmentsApiTests(AmanatApp app) : IntegrationTest(app)
     {
         var coordinator = await StaffClient.TokenClientAsync(App, StaffRoles.Coordinator);
         var incident = await IncidentAsync(coordinator);
-        var photo = JpegWithExif(64, 32, orientation: 6, description: Canary);
+        var photo = TestFiles.JpegWithExif(64, 32, orientation: 6, description: Canary);
 
         using var created = await UploadAsync(coordinator, incident, photo, "IMG_0042.jpg");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -40,7 +40,7 @@ public abstract class AttachmentsApiTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal("no-store", original.Headers.CacheControl?.ToString());
         foreach (var copy in new[] { viewingCopy, thumbnail })
         {
-            Assert.False(HasSegment(copy, 0xE1), "an APP1 (EXIF/XMP) segment is left");
+            Assert.False(TestFiles.HasSegment(copy, 0xE1), "an APP1 (EXIF/XMP) segment is left");
             Assert.Equal(-1, copy.AsSpan().IndexOf("Exif"u8));
             Assert.Equal(-1, copy.AsSpan().IndexOf(Encoding.ASCII.GetBytes(Canary)));
         }
@@ -68,7 +68,7 @@ public abstract class AttachmentsApiTests(AmanatApp app) : IntegrationTest(app)
     {
         var outreach = await StaffClient.TokenClientAsync(App, StaffRoles.Outreach);
         var incident = await IncidentAsync(outreach);
-        using var created = await UploadAsync(outreach, incident, JpegWithExif(40, 40, orientation: 1, description: "x"), "a.jpg");
+        using var created = await UploadAsync(outreach, incident, TestFiles.JpegWithExif(40, 40, orientation: 1, description: "x"), "a.jpg");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var baseUri = $"/api/v1/incidents/{incident}/attachments/{id}";
 
@@ -90,7 +90,7 @@ public abstract class AttachmentsApiTests(AmanatApp app) : IntegrationTest(app)
         var incident = await IncidentAsync(coordinator);
         coordinator.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
-        using var bomb = await UploadAsync(coordinator, incident, PngHeader(30_000, 30_000), "small.png");
+        using var bomb = await UploadAsync(coordinator, incident, TestFiles.PngHeader(30_000, 30_000), "small.png");
         using var lying = await UploadAsync(coordinator, incident, [.. "PK\u0003\u0004 not a photo at all"u8], "photo.jpg");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, bomb.StatusCode);
@@ -114,84 +114,6 @@ public abstract class AttachmentsApiTests(AmanatApp app) : IntegrationTest(app)
     {
         var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name } };
         return client.PostAsync(new Uri($"/api/v1/incidents/{incident}/attachments", UriKind.Relative), form);
-    }
-
-    /// <summary>A JPEG (left half red, right half blue) with an EXIF block: orientation, a description and a GPS position.</summary>
-    private static byte[] JpegWithExif(int width, int height, int orientation, string description)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Red);
-            using var blue = new SKPaint { Color = SKColors.Blue };
-            canvas.DrawRect(width / 2f, 0, width / 2f, height, blue);
-        }
-
-        using var image = SKImage.FromBitmap(bitmap);
-        var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
-        var text = Encoding.ASCII.GetBytes(description + "\0");
-        using var tiff = new MemoryStream();
-        using (var w = new BinaryWriter(tiff))
-        {
-            w.Write("II"u8); w.Write((ushort)42); w.Write(8u);
-            w.Write((ushort)3); // IFD0: description, orientation, GPS pointer
-            w.Write((ushort)0x010E); w.Write((ushort)2); w.Write((uint)text.Length); w.Write(104u);
-            w.Write((ushort)0x0112); w.Write((ushort)3); w.Write(1u); w.Write((ushort)orientation); w.Write((ushort)0);
-            w.Write((ushort)0x8825); w.Write((ushort)4); w.Write(1u); w.Write(50u);
-            w.Write(0u);
-            w.Write((ushort)2); // GPS IFD at 50: latitude reference and latitude
-            w.Write((ushort)0x0001); w.Write((ushort)2); w.Write(2u); w.Write("N\0\0\0"u8);
-            w.Write((ushort)0x0002); w.Write((ushort)5); w.Write(3u); w.Write(80u);
-            w.Write(0u);
-            foreach (var (n, d) in new[] { (43u, 1u), (15u, 1u), (2350u, 100u) })
-            {
-                w.Write(n); w.Write(d);
-            }
-
-            w.Write(text);
-        }
-
-        var exif = "Exif\0\0"u8.ToArray().Concat(tiff.ToArray()).ToArray();
-        var length = exif.Length + 2;
-        byte[] app1 = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. exif];
-        return [.. jpeg[..2], .. app1, .. jpeg[2..]];
-    }
-
-    /// <summary>Whether a JPEG has a segment with this marker before its image data.</summary>
-    private static bool HasSegment(byte[] jpeg, byte marker)
-    {
-        for (var i = 2; i + 4 <= jpeg.Length && jpeg[i] == 0xFF && jpeg[i + 1] != 0xDA; i += 2 + ((jpeg[i + 2] << 8) | jpeg[i + 3]))
-        {
-            if (jpeg[i + 1] == marker)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A valid PNG header claiming a huge image, with no pixel data behind it: a few dozen bytes.</summary>
-    private static byte[] PngHeader(int width, int height)
-    {
-        byte[] header = [.. "IHDR"u8, (byte)(width >> 24), (byte)(width >> 16), (byte)(width >> 8), (byte)width, (byte)(height >> 24), (byte)(height >> 16), (byte)(height >> 8), (byte)height, 8, 2, 0, 0, 0];
-        var crc = Crc32(header);
-        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. header, (byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc, 0, 0, 0, 0, .. "IEND"u8, 0xAE, 0x42, 0x60, 0x82];
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 
     [Collection(SqliteCollection.Name)]

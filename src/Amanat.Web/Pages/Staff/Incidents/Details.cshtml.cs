@@ -49,6 +49,9 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
     public IReadOnlyList<StaffUser> Lawyers { get; private set; } = [];
 
+    /// <summary>Evidence files, shown as thumbnails with a link to the page that adds and opens them.</summary>
+    public IReadOnlyList<Amanat.Core.Attachments.Attachment> Attachments { get; private set; } = [];
+
     /// <summary>Other incidents she may read that share a phone, plate, badge, name or station with this one.</summary>
     public IReadOnlyList<Amanat.Core.Identifiers.PossibleMatch> Matches { get; private set; } = [];
 
@@ -139,6 +142,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
         var memberIds = incident.People.Select(p => p.MemberId).OfType<Guid>().ToList();
         WorkingNames = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
         Responses = await db.ServiceRecords.AsNoTracking().Where(x => x.IncidentId == Id).OrderBy(x => x.GivenOn).ThenBy(x => x.Id).ToListAsync();
+        Attachments = await db.Attachments.AsNoTracking().Where(x => x.IncidentId == Id).OrderBy(x => x.UploadedAtUtc).ThenBy(x => x.Id).ToListAsync();
         History = await db.IncidentRevisions.AsNoTracking().Where(x => x.IncidentId == Id).OrderByDescending(x => x.Version).ToListAsync();
         var staffIds = History.Select(h => h.ChangedById).Concat(Responses.Select(r => r.GivenById)).Append(incident.CreatedById)
             .Concat(incident.AssignedLawyerId is { } l ? [l] : []).Distinct().ToList();
