@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Amanat.Browser.Tests;
 
-/// <summary>Situation 1 recorded on a 360-px phone in Russian, found by a coordinator, hidden from a colleague.</summary>
+/// <summary>Situation 1 recorded on a 360-px phone in Russian with a photo of the injury, found by a coordinator, hidden from a colleague.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class IncidentTests(BrowserFixture browser)
 {
@@ -68,6 +68,17 @@ public sealed class IncidentTests(BrowserFixture browser)
         await Expect(form.Page.Locator("#responses li")).ToHaveCountAsync(4);
         var incidentUrl = form.Page.Url.Split('#')[0];
 
+        // A photo of the injury from the phone, JavaScript still off: the form posts it, the gallery shows its clean copy.
+        await form.Page.GetByRole(AriaRole.Link, new() { Name = "Добавить фото или документы" }).ClickAsync();
+        await form.Page.GetByLabel("Фото или документ").SetInputFilesAsync(new FilePayload { Name = "IMG_0042.jpg", MimeType = "image/jpeg", Buffer = Photo() });
+        await form.Page.GetByLabel("Примечание (необязательно)").FillAsync("Синяк на руке, второй день");
+        await form.Page.GetByRole(AriaRole.Button, new() { Name = "Добавить файл" }).ClickAsync();
+        await Expect(form.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Файл добавлен.");
+        await Expect(form.Page.GetByText("Синяк на руке, второй день")).ToBeVisibleAsync();
+        await Expect(form.Page.Locator(".evidence img")).ToBeVisibleAsync();
+        await Expect(form.Page.GetByRole(AriaRole.Link, new() { Name = "Скачать оригинал" })).ToHaveCountAsync(0);
+        await form.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-evidence-360.png"), FullPage = true });
+
         await using var laptop = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
         laptop.SetDefaultTimeout(15_000);
         var coordinator = new StaffSignInPages(await laptop.NewPageAsync());
@@ -86,6 +97,9 @@ public sealed class IncidentTests(BrowserFixture browser)
         await AssertAccessibleAsync(coordinator.Page);
         await coordinator.Page.GotoAsync("/staff/incidents/new");
         await AssertAccessibleAsync(coordinator.Page);
+        await coordinator.Page.GotoAsync(incidentUrl + "/attachments");
+        await Expect(coordinator.Page.GetByRole(AriaRole.Link, new() { Name = "Скачать оригинал" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(coordinator.Page);
 
         await using var other = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
         other.SetDefaultTimeout(15_000);
@@ -95,6 +109,19 @@ public sealed class IncidentTests(BrowserFixture browser)
         await Expect(colleague.Page.GetByText("Найдено случаев: 0")).ToBeVisibleAsync();
         var response = await colleague.Page.GotoAsync(incidentUrl);
         Assert.Equal(404, response!.Status);
+    }
+
+    /// <summary>A small JPEG as a phone camera would send it.</summary>
+    private static byte[] Photo()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(640, 480);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(new SkiaSharp.SKColor(0xC0, 0x8A, 0x6E));
+        }
+
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 85).ToArray();
     }
 
     private static async Task AssertAccessibleAsync(IPage page)

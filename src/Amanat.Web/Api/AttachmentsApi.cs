@@ -26,11 +26,16 @@ public static class AttachmentsApi
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/incidents/{id:guid}/attachments").WithTags("Attachments")
-            .RequireAuthorization(RequirePermissionAttribute.PolicyName(Permission.ReadRecords));
+            .RequireAuthorization(RequirePermissionAttribute.PolicyName(Permission.ReadRecords))
+            .AddOpenApiOperationTransformer(AttachmentsApiExamples.AddAsync);
         api.MapGet("/", ListAsync).WithSummary("The incident's evidence files, oldest first.");
         api.MapPost("/", UploadAsync)
             .DisableAntiforgery()
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<AttachmentUpload>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Adds a JPEG, PNG, HEIC or PDF (form field `file`, optional `note`). Type by content; 413 when too large, 415 for other types.");
         api.MapGet("/{attachmentId:guid}", ReadAsync).WithSummary("One evidence file's description.");
         api.MapDelete("/{attachmentId:guid}", DeleteAsync).WithSummary("Deletes the file and its copies (a coordinator or who uploaded it).");
@@ -179,6 +184,9 @@ public static class AttachmentsApi
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync();
     }
 }
+
+/// <summary>The multipart form an upload sends: the file, and a note on what it shows.</summary>
+public sealed record AttachmentUpload(IFormFile File, string? Note);
 
 /// <summary>An evidence file as the API describes it.</summary>
 public sealed record AttachmentView(Guid Id, string Type, long OriginalBytes, string? Sha256, string? UploadedName, string? Note, DateTime UploadedAtUtc, bool HasViewingCopy, int? Width, int? Height)

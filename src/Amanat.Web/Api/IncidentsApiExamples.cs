@@ -1,11 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amanat.Core.Incidents;
-using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
@@ -64,57 +61,28 @@ internal static class IncidentsApiExamples
         var single = context.Description.RelativePath?.Contains("{id}", StringComparison.Ordinal) == true;
         if (method is "POST" or "PUT")
         {
-            Set(operation.RequestBody?.Content, Node(Draft));
-            Set(Response(operation, method == "POST" ? "201" : "200"), Node(View));
-            Set(Response(operation, "400"), Problem(context.ApplicationServices, json));
+            ApiExamples.Set(operation.RequestBody?.Content, Node(Draft));
+            ApiExamples.Set(ApiExamples.Response(operation, method == "POST" ? "201" : "200"), Node(View));
+            ApiExamples.Set(ApiExamples.Response(operation, "400"), Problem(context.ApplicationServices, json));
         }
         else if (method == "GET")
         {
-            Set(Response(operation, "200"), single ? Node(View) : Node(Page));
+            ApiExamples.Set(ApiExamples.Response(operation, "200"), single ? Node(View) : Node(Page));
         }
 
         return Task.CompletedTask;
     }
 
-    private static IDictionary<string, OpenApiMediaType>? Response(OpenApiOperation operation, string status) =>
-        operation.Responses?.TryGetValue(status, out var response) == true ? response.Content : null;
-
-    private static void Set(IDictionary<string, OpenApiMediaType>? content, JsonNode? example)
-    {
-        if (content is null)
-        {
-            return;
-        }
-
-        foreach (var media in content.Where(c => c.Key.Contains("json", StringComparison.Ordinal)))
-        {
-            media.Value.Example = example?.DeepClone();
-        }
-    }
-
     /// <summary>A refused request: an incident dated in the future with no violation ticked, in English.</summary>
-    private static JsonNode? Problem(IServiceProvider services, JsonSerializerOptions json)
-    {
-        var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var culture = CultureInfo.CurrentUICulture;
-        try
+    private static JsonNode? Problem(IServiceProvider services, JsonSerializerOptions json) =>
+        ApiExamples.InEnglish(services, localizer => JsonSerializer.SerializeToNode(new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-            var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [nameof(IncidentDraft.OccurredOn)] = [localizer["Rule.FutureDate"].Value],
-                [nameof(IncidentDraft.Violations)] = [localizer["Incident.Error.NoViolation"].Value],
-            })
-            {
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
-                Title = "One or more validation errors occurred.",
-                Status = StatusCodes.Status400BadRequest,
-            };
-            return JsonSerializer.SerializeToNode(problem, json);
-        }
-        finally
+            [nameof(IncidentDraft.OccurredOn)] = [localizer["Rule.FutureDate"].Value],
+            [nameof(IncidentDraft.Violations)] = [localizer["Incident.Error.NoViolation"].Value],
+        })
         {
-            CultureInfo.CurrentUICulture = culture;
-        }
-    }
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            Title = "One or more validation errors occurred.",
+            Status = StatusCodes.Status400BadRequest,
+        }, json));
 }

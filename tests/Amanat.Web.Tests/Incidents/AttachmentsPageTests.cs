@@ -123,6 +123,26 @@ public abstract class AttachmentsPageTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AHeicPhoto_IsKeptAsTheOriginalOnly_AndThePageSaysWhy()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var id = await Situations.RecordAsync(outreach, Situations.DocumentCheck(Day));
+        // The opening of an iPhone photo: an ISO media "ftyp" box with the HEIC brand (this server cannot decode it).
+        byte[] heic = [0, 0, 0, 0x18, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8, .. new byte[200]];
+
+        using var added = await UploadAsync(outreach, id, heic, "IMG_0043.HEIC", null);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var attachment = await App.WithDbAsync(db => db.Attachments.SingleAsync());
+        Assert.Equal(Amanat.Core.Attachments.FileType.Heic, attachment.Type);
+        Assert.False(attachment.HasViewingCopy);
+        Assert.Single(Directory.GetFiles(Path.Combine(App.DataDirectory, "attachments")));
+        var page = await outreach.Http.GetStringAsync(new Uri($"/staff/incidents/{id}/attachments?lang=uz", UriKind.Relative));
+        Assert.Contains("bu server HEIC suratlarini oʻgira olmaydi", page, StringComparison.Ordinal);
+        Assert.Contains("Surat (HEIC)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SomeoneWhoCannotReadTheIncident_CannotSeeNorAddItsFiles()
     {
         var author = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);

@@ -110,6 +110,20 @@ public abstract class ErrorAndExitTests(AmanatApp app) : IntegrationTest(app)
         var refused = post.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
         Assert.Equal("This date is in the future.", refused.GetProperty("errors").GetProperty("OccurredOn")[0].GetString());
         Assert.Equal(1, incidents.GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("total").GetInt32());
+
+        // Attachments: the multipart form's fields, a created file, and the refusals with their reasons.
+        var upload = paths.GetProperty("/api/v1/incidents/{id}/attachments").GetProperty("post");
+        Assert.True(upload.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var form = schemas.GetProperty("AttachmentUpload").GetProperty("properties");
+        Assert.Equal("#/components/schemas/IFormFile", form.GetProperty("file").GetProperty("$ref").GetString());
+        Assert.Equal("binary", schemas.GetProperty("IFormFile").GetProperty("format").GetString());
+        Assert.True(form.TryGetProperty("note", out _));
+        Assert.Equal("image/jpeg", upload.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json").GetProperty("example").GetProperty("type").GetString());
+        var tooLarge = upload.GetProperty("responses").GetProperty("413").GetProperty("content").GetProperty("application/problem+json").GetProperty("example");
+        Assert.StartsWith("The image is too large in pixels", tooLarge.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(413, tooLarge.GetProperty("status").GetInt32());
+        Assert.True(upload.GetProperty("responses").TryGetProperty("415", out _));
     }
 
     [Collection(SqliteCollection.Name)]
