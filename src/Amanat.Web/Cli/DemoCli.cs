@@ -23,7 +23,7 @@ internal static class DemoCli
     {
         if (count is < 1 or > DemoSeeder.MaxIncidents)
         {
-            return AdminCli.Fail($"--incidents must be between 1 and {DemoSeeder.MaxIncidents:N0}.");
+            return AdminCli.Fail(string.Create(CultureInfo.InvariantCulture, $"--incidents must be between 1 and {DemoSeeder.MaxIncidents:N0}."));
         }
 
         var seeder = scope.GetRequiredService<DemoSeeder>();
