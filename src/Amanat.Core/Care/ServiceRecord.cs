@@ -15,7 +15,7 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
     {
     }
 
-    public ServiceRecord(Guid? incidentId, string code, DateOnly givenOn, Guid givenById, int? nights, string? provider, string? note, DateTime nowUtc)
+    public ServiceRecord(Guid? incidentId, string code, DateOnly givenOn, Guid givenById, int? nights, string? provider, string? note, DateTime nowUtc, Guid? memberId = null)
     {
         if (nights is < 1 or > MaxNights)
         {
@@ -23,6 +23,7 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
         }
 
         IncidentId = incidentId;
+        MemberLink = memberId?.ToString("N");
         Code = code;
         GivenOn = givenOn;
         GivenById = givenById;
@@ -33,6 +34,11 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
     }
 
     public Guid? IncidentId { get; private set; }
+
+    /// <summary>To whom: her member id as text, encrypted, with a blind index (which services did she get?). Null for an unnamed person.</summary>
+    public string? MemberLink { get; private set; }
+
+    public Guid? MemberId => Guid.TryParseExact(MemberLink, "N", out var id) ? id : null;
 
     public string Code { get; private set; } = string.Empty;
 

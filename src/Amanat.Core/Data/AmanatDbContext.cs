@@ -31,6 +31,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Members.Member> Members => Set<Members.Member>();
 
+    public DbSet<Members.MemberShare> MemberShares => Set<Members.MemberShare>();
+
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
 
     public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();

@@ -20,6 +20,7 @@ public enum VocabularyKind
     Complaint,
     Outcome,
     Source,
+    Nationality,
 }
 
 /// <summary>

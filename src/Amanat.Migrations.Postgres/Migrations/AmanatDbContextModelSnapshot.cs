@@ -163,6 +163,17 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Property<Guid?>("IncidentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("MemberLinkCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("MemberLink")
+                        .HasAnnotation("Amanat:EncryptedField", "MemberLink");
+
+                    b.Property<byte[]>("MemberLinkIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Amanat:BlindIndexOf", "MemberLink")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Incidents.MemberLinkNormaliser, Amanat.Core");
+
                     b.Property<int?>("Nights")
                         .HasColumnType("integer");
 
@@ -179,6 +190,8 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("MemberLinkIndex");
 
                     b.HasIndex("Code", "GivenOn");
 
@@ -571,11 +584,53 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContactChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContactCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Contact")
+                        .HasAnnotation("Amanat:EncryptedField", "Contact");
+
+                    b.Property<byte[]>("ContactIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Amanat:BlindIndexOf", "Contact")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Members.ContactNormaliser, Amanat.Core");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NationalityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("NotesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Notes")
+                        .HasAnnotation("Amanat:EncryptedField", "Notes");
+
+                    b.Property<byte[]>("UicIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("WorkingNameCipher")
                         .HasColumnType("text")
@@ -590,15 +645,34 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
+                    b.HasIndex("ContactIndex");
+
+                    b.HasIndex("UicIndex");
 
                     b.HasIndex("WorkingNameIndex");
+
+                    b.HasIndex("CreatedById", "UpdatedAtUtc");
 
                     b.ToTable("Members");
 
                     b
                         .HasAnnotation("Amanat:DataClass", "member")
                         .HasAnnotation("Amanat:RecordName", "Member");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.MemberShare", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MemberId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MemberShares", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
@@ -1066,6 +1140,21 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Amanat.Core.Members.MemberShare", b =>
+                {
+                    b.HasOne("Amanat.Core.Members.Member", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -1143,6 +1232,11 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Navigation("Shares");
 
                     b.Navigation("Violations");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.Member", b =>
+                {
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }

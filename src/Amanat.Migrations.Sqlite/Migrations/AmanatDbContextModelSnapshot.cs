@@ -158,6 +158,17 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("IncidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MemberLinkCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MemberLink")
+                        .HasAnnotation("Amanat:EncryptedField", "MemberLink");
+
+                    b.Property<byte[]>("MemberLinkIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Amanat:BlindIndexOf", "MemberLink")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Incidents.MemberLinkNormaliser, Amanat.Core");
+
                     b.Property<int?>("Nights")
                         .HasColumnType("INTEGER");
 
@@ -174,6 +185,8 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("MemberLinkIndex");
 
                     b.HasIndex("Code", "GivenOn");
 
@@ -566,10 +579,52 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BirthYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactChannel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Contact")
+                        .HasAnnotation("Amanat:EncryptedField", "Contact");
+
+                    b.Property<byte[]>("ContactIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Amanat:BlindIndexOf", "Contact")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Members.ContactNormaliser, Amanat.Core");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Notes")
+                        .HasAnnotation("Amanat:EncryptedField", "Notes");
+
+                    b.Property<byte[]>("UicIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WorkingNameCipher")
@@ -585,15 +640,34 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
+                    b.HasIndex("ContactIndex");
+
+                    b.HasIndex("UicIndex");
 
                     b.HasIndex("WorkingNameIndex");
+
+                    b.HasIndex("CreatedById", "UpdatedAtUtc");
 
                     b.ToTable("Members");
 
                     b
                         .HasAnnotation("Amanat:DataClass", "member")
                         .HasAnnotation("Amanat:RecordName", "Member");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.MemberShare", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MemberShares", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
@@ -1059,6 +1133,21 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Amanat.Core.Members.MemberShare", b =>
+                {
+                    b.HasOne("Amanat.Core.Members.Member", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -1136,6 +1225,11 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Navigation("Shares");
 
                     b.Navigation("Violations");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Members.Member", b =>
+                {
+                    b.Navigation("Shares");
                 });
 #pragma warning restore 612, 618
         }

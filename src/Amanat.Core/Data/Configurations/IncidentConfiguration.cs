@@ -37,7 +37,28 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.IsEncryptedRecord(DataClasses.Member, "Member");
         builder.HasEncrypted(x => x.WorkingName).WithBlindIndex<WorkingNameNormaliser>();
+        builder.HasEncrypted(x => x.Contact).WithBlindIndex<ContactNormaliser>();
+        builder.HasEncrypted(x => x.Notes);
+        builder.Property(x => x.UicIndex).HasMaxLength(BlindIndex.Size);
+        builder.HasIndex(x => x.UicIndex);
+        builder.Property(x => x.NationalityCode).HasMaxLength(VocabularyEntry.MaxCodeLength);
+        builder.Property(x => x.CityCode).HasMaxLength(VocabularyEntry.MaxCodeLength);
+        builder.Property(x => x.Languages).HasMaxLength(64);
+        builder.Property(x => x.ContactChannel).HasConversion<string>().HasMaxLength(32);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Shares).WithOne().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.CreatedById, x.UpdatedAtUtc });
+    }
+}
+
+internal sealed class MemberShareConfiguration : IEntityTypeConfiguration<MemberShare>
+{
+    public void Configure(EntityTypeBuilder<MemberShare> builder)
+    {
+        builder.ToTable("MemberShares");
+        builder.HasKey(x => new { x.MemberId, x.UserId });
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => x.UserId);
     }
 }
 
@@ -168,6 +189,8 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.IsEncryptedRecord(DataClasses.Incident, "ServiceRecord");
         builder.HasEncrypted(x => x.Provider);
         builder.HasEncrypted(x => x.Note);
+        builder.HasEncrypted(x => x.MemberLink).WithBlindIndex<MemberLinkNormaliser>();
+        builder.Ignore(x => x.MemberId);
         builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.Code, x.GivenOn });
         builder.HasIndex(x => x.IncidentId);
