@@ -54,6 +54,16 @@ public enum AuditEventType
 
     AttachmentDeleted = 2012,
 
+    /// <summary>A member registered (value: 1 when she was registered despite a duplicate warning).</summary>
+    MemberCreated = 2020,
+
+    MemberUpdated = 2021,
+
+    MemberRead = 2022,
+
+    /// <summary>A service recorded for a member outside an incident.</summary>
+    ServiceRecorded = 2023,
+
     VocabularyChanged = 2100,
 
     /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>

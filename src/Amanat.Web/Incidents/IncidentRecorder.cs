@@ -38,7 +38,17 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = IncidentRules.Check(draft, await VocabularyAsync(), Today, isNew ? null : CodesInUse(incident));
+        var errors = IncidentRules.Check(draft, await VocabularyAsync(), Today, isNew ? null : CodesInUse(incident)).ToList();
+        var linked = draft.People.Select(p => p.MemberId).OfType<Guid>().Distinct().ToList();
+        var existing = await db.Members.Where(m => linked.Contains(m.Id)).Select(m => m.Id).ToListAsync();
+        for (var i = 0; i < draft.People.Count; i++)
+        {
+            if (draft.People[i].MemberId is { } memberId && !existing.Contains(memberId))
+            {
+                errors.Add(new RuleError($"People[{i}].{nameof(PersonDraft.WorkingName)}", "Rule.UnknownCode"));
+            }
+        }
+
         if (errors.Count > 0)
         {
             return errors;

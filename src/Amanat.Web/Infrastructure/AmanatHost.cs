@@ -45,6 +45,7 @@ public static class AmanatHost
             .Bind(builder.Configuration.GetSection(AmanatOptions.Section))
             .Validate(o => Uri.TryCreate(o.QuickExitUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), "Amanat:QuickExitUrl must be an absolute http(s) URL.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Amanat:TimeZone must be an IANA time zone such as Asia/Almaty.")
+            .Validate(o => Amanat.Core.Members.Uic.IsValidFormula(o.Members.UicFormula), "Amanat:Members:UicFormula must use {M1}-{M3}, {F1}-{F3}, {S}, {YY} or {YYYY}, with both names and the year.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         // Uploaded evidence stays in memory, never buffered in the clear to a temporary file; a file a little
@@ -78,6 +79,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();
+        services.AddScoped<Amanat.Web.Members.MemberRecorder>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();

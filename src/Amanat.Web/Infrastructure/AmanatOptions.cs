@@ -23,9 +23,17 @@ public sealed class AmanatOptions
     public KeyOptions Keys { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
+
+    public MemberOptions Members { get; set; } = new();
 }
 
 /// <summary>Limits for evidence files (<c>Amanat__Attachments__MaxBytes</c> and so on).</summary>
+public sealed class MemberOptions
+{
+    /// <summary>How the UIC is composed (see <see cref="Amanat.Core.Members.Uic"/>): default <c>{M2}{F2}{S}{YY}</c>.</summary>
+    public string UicFormula { get; set; } = Amanat.Core.Members.Uic.DefaultFormula;
+}
+
 public sealed class AttachmentOptions
 {
     /// <summary>Largest accepted file, in bytes (default 20 MiB).</summary>

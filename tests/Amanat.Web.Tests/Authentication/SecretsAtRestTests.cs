@@ -141,6 +141,46 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Canaries_InEveryEncryptedMemberField_AndTheUicParts_AreNotInTheDataNorTheLogs()
+    {
+        var staff = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        using var created = await staff.PostFormAsync("/staff/members/new", new()
+        {
+            ["Input.WorkingName"] = "cnry-member-name",
+            ["Input.BirthYear"] = "1990",
+            ["Input.CityCode"] = "SHY",
+            ["Input.ContactChannel"] = "Telegram",
+            ["Input.Contact"] = "@cnry_member_contact",
+            ["Input.Notes"] = "cnry-member-notes",
+            ["Input.Sex"] = "Female",
+            ["Input.MotherName"] = "Cnrymothername",
+            ["Input.FatherName"] = "Cnryfathername",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        var id = await App.WithDbAsync(db => db.Members.Select(m => m.Id).SingleAsync());
+        using var service = await staff.PostFormAsync($"/staff/members/{id}", new() { ["Service.Code"] = "PSY", ["Service.Provider"] = "cnry-member-provider" }, $"/staff/members/{id}?handler=Service");
+        var shown = await staff.Http.GetStringAsync(new Uri($"/staff/members/{id}", UriKind.Relative));
+
+        var stored = await StoredContentAsync();
+        var logs = App.Logs.All;
+
+        Assert.Contains("cnry-member-notes", shown, StringComparison.Ordinal); // the values are there to be read
+        Assert.Contains("SHY", stored, StringComparison.Ordinal); // coded facts stay in the clear: the search is real
+        foreach (var canary in new[] { "cnry-member-name", "cnry_member_contact", "cnry-member-notes", "cnry-member-provider", "Cnrymothername", "Cnryfathername", "CNCN290" })
+        {
+            Assert.DoesNotContain(canary, stored, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(canary, logs, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Which services she received: her id is nowhere in the services' rows.
+        var services = Convert.ToString(await App.ScalarAsync(App.Provider == Amanat.Web.Infrastructure.DatabaseProvider.Postgres
+            ? "SELECT string_agg(t::text, '|') FROM \"ServiceRecords\" t"
+            : "SELECT group_concat(Id || coalesce(MemberLink, ''), '|') FROM ServiceRecords"), System.Globalization.CultureInfo.InvariantCulture)!;
+        Assert.DoesNotContain(id.ToString("N"), services, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(id.ToString(), services, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task DataProtectionKeys_AreEncryptedUnderTheRootKey_SoCookiesCannotBeForgedFromACopiedDisk()
     {
         await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);

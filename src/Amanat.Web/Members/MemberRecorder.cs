@@ -1,0 +1,87 @@
+using Amanat.Core.Auditing;
+using Amanat.Core.Data;
+using Amanat.Core.Incidents;
+using Amanat.Core.Members;
+using Amanat.Core.Security;
+using Amanat.Core.Time;
+using Amanat.Core.Vocabularies;
+using Amanat.Web.Auditing;
+using Amanat.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Amanat.Web.Members;
+
+/// <summary>
+/// Registers and updates members the same way for the form and the API: rules, the UIC turned into its
+/// keyed hash (its parts forgotten at once), the duplicate check by UIC or contact, and the audit entry.
+/// Finding a member to link compares only the working name's and the UIC's hashes.
+/// </summary>
+public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options)
+{
+    public const int MaxFound = 20;
+
+    public int ThisYear => zone.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
+
+    public string Formula => options.Value.Members.UicFormula;
+
+    public async Task<VocabularyList> VocabularyAsync() => new(await db.VocabularyEntries.AsNoTracking().ToListAsync());
+
+    public byte[]? UicIndex(UicParts parts) =>
+        Uic.Compose(parts, Formula) is { } code ? BlindIndex.Compute(vault.Keys, new UicNormaliser(), code) : null;
+
+    /// <summary>Other members with the same UIC or the same contact: possibly the same woman.</summary>
+    public async Task<IReadOnlyList<Member>> DuplicatesAsync(MemberDraft draft, Guid? exceptId)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var uic = UicIndex(draft.UicParts);
+        var contact = BlindIndex.Compute(vault.Keys, new ContactNormaliser(), draft.Contact);
+        if (uic is null && contact is null)
+        {
+            return [];
+        }
+
+        var contactColumn = BlindIndex.Of(nameof(Member.Contact));
+        return await db.Members.AsNoTracking()
+            .Where(m => m.Id != exceptId && ((uic != null && m.UicIndex == uic) || (contact != null && EF.Property<byte[]>(m, contactColumn) == contact)))
+            .OrderBy(m => m.CreatedAtUtc).Take(MaxFound).ToListAsync();
+    }
+
+    /// <summary>Members whose working name or UIC is exactly this: for linking, without opening a record.</summary>
+    public async Task<IReadOnlyList<Member>> FindAsync(string? workingName, UicParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var name = BlindIndex.Compute(vault.Keys, new WorkingNameNormaliser(), workingName);
+        var uic = UicIndex(parts);
+        if (name is null && uic is null)
+        {
+            return [];
+        }
+
+        var nameColumn = BlindIndex.Of(nameof(Member.WorkingName));
+        return await db.Members.AsNoTracking()
+            .Where(m => (name != null && EF.Property<byte[]>(m, nameColumn) == name) || (uic != null && m.UicIndex == uic))
+            .OrderBy(m => m.CreatedAtUtc).Take(MaxFound).ToListAsync();
+    }
+
+    /// <summary>Saves a new (<paramref name="member"/> null) or existing member; returns the rule errors, none when saved.</summary>
+    public async Task<(Member? Member, IReadOnlyList<RuleError> Errors)> SaveAsync(Member? member, MemberDraft draft, Guid userId, bool despiteDuplicates = false)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = MemberRules.Check(draft, await VocabularyAsync(), ThisYear, Formula);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var isNew = member is null;
+        member ??= db.Members.Add(new Member(draft.WorkingName!, userId, now)).Entity;
+        member.Apply(draft, UicIndex(draft.UicParts), now);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        await audit.RecordAsync(isNew ? AuditEventType.MemberCreated : AuditEventType.MemberUpdated, member.Id, despiteDuplicates ? 1 : null, actorId: userId);
+        await transaction.CommitAsync();
+        return (member, []);
+    }
+}

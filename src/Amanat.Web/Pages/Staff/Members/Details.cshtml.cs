@@ -1,0 +1,140 @@
+using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
+using Amanat.Core.Care;
+using Amanat.Core.Data;
+using Amanat.Core.Incidents;
+using Amanat.Core.Members;
+using Amanat.Core.Security;
+using Amanat.Core.Staff;
+using Amanat.Core.Time;
+using Amanat.Core.Vocabularies;
+using Amanat.Web.Auditing;
+using Amanat.Web.Authentication;
+using Amanat.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Amanat.Web.Pages.Staff.Members;
+
+/// <summary>
+/// One member: what the centre knows, the incidents she is in (those the reader may open), the services she
+/// received, and a quick form to record a service now. Every opening is audited.
+/// </summary>
+[RequirePermission(Permission.ReadRecords)]
+public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
+    [BindProperty]
+    public MemberServiceInput Service { get; set; } = new();
+
+    public Member Member { get; private set; } = null!;
+
+    public VocabularyList Vocabulary { get; private set; } = new([]);
+
+    public IReadOnlyList<Incident> Incidents { get; private set; } = [];
+
+    public IReadOnlyList<ServiceRecord> Services { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> StaffNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public bool CanRecord => Permissions.Allows(User.Roles(), Permission.CreateRecords);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(AuditEventType.MemberRead, Id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostServiceAsync()
+    {
+        if (!CanRecord || !await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+        if (!Vocabulary.IsActive(VocabularyKind.Response, Service.Code))
+        {
+            ModelState.AddModelError("Service.Code", localizer["Rule.Required"]);
+        }
+
+        if (Service.GivenOn is { } given && given > today)
+        {
+            ModelState.AddModelError("Service.GivenOn", localizer["Rule.FutureDate"]);
+        }
+
+        if (Service.IncidentId is { } linked && Incidents.All(i => i.Id != linked))
+        {
+            ModelState.AddModelError("Service.IncidentId", localizer["Rule.UnknownCode"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var record = new ServiceRecord(Service.IncidentId, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime, Id);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.ServiceRecords.Add(record);
+        await db.SaveChangesAsync();
+        await audit.RecordAsync(AuditEventType.ServiceRecorded, Id);
+        await transaction.CommitAsync();
+        return Redirect($"/staff/members/{Id}#services");
+    }
+
+    public string Date(DateOnly date) => date.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
+
+    public string Label(VocabularyKind kind, string? code) => code is null ? "—" : Vocabulary.Label(kind, code, Localization.Languages.Current.Code);
+
+    private async Task<bool> LoadAsync()
+    {
+        var member = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).SingleOrDefaultAsync(x => x.Id == Id);
+        if (member is null)
+        {
+            return false;
+        }
+
+        Member = member;
+        Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().ToListAsync());
+        var link = BlindIndex.Compute(vault.Keys, new MemberLinkNormaliser(), Id.ToString("N"));
+        var linkColumn = BlindIndex.Of(nameof(AffectedPerson.MemberLink));
+        var incidentIds = await db.Set<AffectedPerson>().Where(p => EF.Property<byte[]>(p, linkColumn) == link).Select(p => p.IncidentId).ToListAsync();
+        Incidents = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles())
+            .Where(i => incidentIds.Contains(i.Id)).OrderByDescending(i => i.OccurredOn).ToListAsync();
+        Services = await db.ServiceRecords.AsNoTracking().Where(s => EF.Property<byte[]>(s, linkColumn) == link)
+            .OrderByDescending(s => s.GivenOn).ThenBy(s => s.Id).ToListAsync();
+        var staffIds = Services.Select(s => s.GivenById).Append(member.CreatedById).Distinct().ToList();
+        StaffNames = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? string.Empty);
+        return true;
+    }
+}
+
+public sealed class MemberServiceInput
+{
+    public string? Code { get; set; }
+
+    public DateOnly? GivenOn { get; set; }
+
+    [Range(1, ServiceRecord.MaxNights, ErrorMessage = "Rule.OutOfRange")]
+    public int? Nights { get; set; }
+
+    [StringLength(IncidentRules.MaxIdentifierLength, ErrorMessage = "Rule.TooLong")]
+    public string? Provider { get; set; }
+
+    [StringLength(IncidentRules.MaxNoteLength, ErrorMessage = "Rule.TooLong")]
+    public string? Note { get; set; }
+
+    public Guid? IncidentId { get; set; }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using Amanat.Core.Auditing;
+using Amanat.Core.Staff;
+using Amanat.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Tests.Members;
+
+/// <summary>Registering, finding and helping members through the pages, on both databases.</summary>
+public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
+{
+    private static Dictionary<string, string> Gulnara(string mother = "Гульнара", string father = "Ерлан") => new()
+    {
+        ["Input.WorkingName"] = "Гуля",
+        ["Input.BirthYear"] = "1995",
+        ["Input.NationalityCode"] = "UZ",
+        ["Input.CityCode"] = "ALA",
+        ["Input.Languages"] = "uz",
+        ["Input.ContactChannel"] = "Telegram",
+        ["Input.Contact"] = "@gulya_95",
+        ["Input.Notes"] = "Приходит по вторникам",
+        ["Input.Sex"] = "Female",
+        ["Input.MotherName"] = mother,
+        ["Input.FatherName"] = father,
+    };
+
+    [Fact]
+    public async Task AMember_IsRegistered_WithHerUicOnlyAsAHash_AndHerHelpIsRecorded()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+
+        using var created = await outreach.PostFormAsync("/staff/members/new", Gulnara());
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var member = await App.WithDbAsync(db => db.Members.SingleAsync());
+        Assert.Equal(("Гуля", 1995, "UZ", "ALA", "uz", "@gulya_95"), (member.WorkingName, member.BirthYear, member.NationalityCode, member.CityCode, member.Languages, member.Contact));
+        Assert.Equal(32, member.UicIndex?.Length);
+        using var service = await outreach.PostFormAsync($"/staff/members/{member.Id}", new() { ["Service.Code"] = "MED-GYN", ["Service.Provider"] = "Клиника на Абая" }, $"/staff/members/{member.Id}?handler=Service");
+        Assert.Equal(HttpStatusCode.Redirect, service.StatusCode);
+
+        var page = await outreach.Http.GetStringAsync(new Uri($"/staff/members/{member.Id}?lang=uz", UriKind.Relative));
+        Assert.Contains("Гуля", page, StringComparison.Ordinal);
+        Assert.Contains("yozilgan (faqat xesh sifatida saqlanadi)", page, StringComparison.Ordinal);
+        Assert.Contains("Клиника на Абая", page, StringComparison.Ordinal);
+        Assert.Contains("Olgan yordami (1)", page, StringComparison.Ordinal);
+        Assert.Equal(member.Id, (await App.WithDbAsync(db => db.ServiceRecords.SingleAsync())).MemberId);
+        Assert.Contains(await App.WithDbAsync(db => db.Set<AuditEvent>().Select(x => x.Type).ToListAsync()), t => t == AuditEventType.MemberRead);
+    }
+
+    [Fact]
+    public async Task TheSameUic_WrittenInAnotherAlphabet_WarnsOfADuplicate_AndKeepsTheForm()
+    {
+        var first = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var second = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        using var created = await first.PostFormAsync("/staff/members/new", Gulnara());
+        var latin = Gulnara("Gu", "Er");
+        latin["Input.WorkingName"] = "Gulya";
+        latin["Input.Contact"] = "+7 701 000 11 22";
+
+        using var warned = await second.PostFormAsync("/staff/members/new?lang=ru", latin, "/staff/members/new?lang=ru");
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var page = await warned.Content.ReadAsStringAsync();
+        Assert.Contains("Возможно, она уже зарегистрирована", page, StringComparison.Ordinal);
+        Assert.Contains("Гуля", page, StringComparison.Ordinal);
+        Assert.Contains("зарегистрировала коллега", page, StringComparison.Ordinal); // not hers to open
+        Assert.Contains("value=\"Gulya\"", page, StringComparison.Ordinal);
+        Assert.Contains("7 701 000 11 22", page, StringComparison.Ordinal);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Members.CountAsync()));
+
+        latin["NotADuplicate"] = "true";
+        using var confirmed = await second.PostFormAsync("/staff/members/new", latin);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(2, await App.WithDbAsync(db => db.Members.CountAsync()));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(x => x.Type == AuditEventType.MemberCreated && x.Value == 1)));
+    }
+
+    [Fact]
+    public async Task OutreachFindsAColleaguesMember_ByUic_WithoutOpeningHerRecord()
+    {
+        var author = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var other = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        using var created = await author.PostFormAsync("/staff/members/new", Gulnara());
+        var member = await App.WithDbAsync(db => db.Members.SingleAsync());
+
+        using var found = await other.PostFormAsync("/staff/members?lang=en", new() { ["Find.Sex"] = "Female", ["Find.BirthYear"] = "1995", ["Find.MotherName"] = "gu", ["Find.FatherName"] = "ЕР" }, "/staff/members?handler=Find&lang=en");
+        using var byName = await other.PostFormAsync("/staff/members?lang=en", new() { ["Find.WorkingName"] = " гуля " }, "/staff/members?handler=Find&lang=en");
+        using var opened = await other.Http.GetAsync(new Uri($"/staff/members/{member.Id}", UriKind.Relative));
+        var list = await other.Http.GetStringAsync(new Uri("/staff/members?lang=en", UriKind.Relative));
+        var coordinatorOpens = await coordinator.Http.GetAsync(new Uri($"/staff/members/{member.Id}", UriKind.Relative));
+        var startIncident = await other.Http.GetStringAsync(new Uri($"/staff/incidents/new?member={member.Id}", UriKind.Relative));
+
+        var foundPage = await found.Content.ReadAsStringAsync();
+        Assert.Contains("Found: 1", foundPage, StringComparison.Ordinal);
+        Assert.Contains("Гуля", foundPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/staff/members/{member.Id}\"", foundPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("@gulya_95", foundPage, StringComparison.Ordinal);
+        Assert.Contains("Found: 1", await byName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, opened.StatusCode);
+        Assert.Contains("Members you can open: 0", list, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, coordinatorOpens.StatusCode);
+        Assert.Contains($"value=\"{member.Id}\"", startIncident, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadInput_GetsLocalizedMessages_AndNothingIsStored()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var bad = Gulnara(mother: "Г");
+        bad["Input.WorkingName"] = " ";
+        bad["Input.BirthYear"] = "1890";
+        bad["Input.CityCode"] = "NOWHERE";
+
+        using var refused = await outreach.PostFormAsync("/staff/members/new?lang=kk", bad, "/staff/members/new?lang=kk");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("БСК үшін қажет", page, StringComparison.Ordinal);
+        Assert.Contains("@gulya_95", page, StringComparison.Ordinal); // what she typed is still there
+        Assert.Equal(0, await App.WithDbAsync(db => db.Members.CountAsync()));
+        using var lawyerList = await (await StaffClient.SignInNewAsync(App, StaffRoles.Lawyer)).Http.GetAsync(new Uri("/staff/members", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, lawyerList.StatusCode);
+    }
+
+    [Collection(SqliteCollection.Name)]
+    public sealed class Sqlite(SqliteApp app) : MemberTests(app);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApp app) : MemberTests(app);
+}
