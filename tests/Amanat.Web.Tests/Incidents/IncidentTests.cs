@@ -185,7 +185,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task HandOver_GivesALeavingWorkersIncidentsToAColleague()
+    public async Task HandOver_GivesALeavingWorkersIncidentsAndMembersToAColleague()
     {
         var leaving = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         var colleague = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
@@ -207,6 +207,10 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal("/staff/denied", new Uri(new Uri("http://x"), byOutreach.Headers.Location!).AbsolutePath);
         var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().SingleAsync(x => x.Type == AuditEventType.RecordsHandedOver));
         Assert.Equal((colleague.User.Id, 2L, coordinator.User.Id), (audit.SubjectId!.Value, audit.Value!.Value, audit.ActorId!.Value));
+        // The members she registered go with them.
+        var member = await App.WithDbAsync(db => db.Members.FirstAsync(m => m.CreatedById == leaving.User.Id));
+        using var memberPage = await colleague.Http.GetAsync(new Uri($"/staff/members/{member.Id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, memberPage.StatusCode);
     }
 
     [Fact]

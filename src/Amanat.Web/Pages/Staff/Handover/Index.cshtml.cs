@@ -1,6 +1,7 @@
 using Amanat.Core.Auditing;
 using Amanat.Core.Data;
 using Amanat.Core.Incidents;
+using Amanat.Core.Members;
 using Amanat.Core.Staff;
 using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
@@ -14,7 +15,7 @@ namespace Amanat.Web.Pages.Staff.Handover;
 
 /// <summary>
 /// A leaving (or absent) outreach worker's records go to a colleague: every incident she created or that
-/// was shared with her is shared with the colleague, so the women she helped are not lost. Nothing is
+/// was shared with her, and every member she registered or was handed, is shared with the colleague, so the women she helped are not lost. Nothing is
 /// taken from her account here; disabling it is the administrator's step.
 /// </summary>
 [RequirePermission(Permission.AssignAndHandOver)]
@@ -61,6 +62,12 @@ public sealed class HandoverModel(AmanatDbContext db, AuditTrail audit, IStringL
         foreach (var incident in incidents)
         {
             incident.ShareWith(to!.Id);
+        }
+
+        var members = await db.Members.VisibleTo(from.Id, StaffRoles.Outreach).Include(x => x.Shares).ToListAsync();
+        foreach (var member in members)
+        {
+            member.ShareWith(to!.Id);
         }
 
         await db.SaveChangesAsync();
