@@ -81,15 +81,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
         }
 
         var today = DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
-        if (!Vocabulary.IsActive(VocabularyKind.Response, Service.Code))
-        {
-            ModelState.AddModelError("Service.Code", localizer["Rule.Required"]);
-        }
-
-        if (Service.GivenOn is { } given && given > today)
-        {
-            ModelState.AddModelError("Service.GivenOn", localizer["Rule.FutureDate"]);
-        }
+        Service.Check(ModelState, Vocabulary, today, localizer);
 
         if (!ModelState.IsValid)
         {
@@ -161,6 +153,23 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
 public sealed class ResponseInput
 {
+    /// <summary>The rules beyond the attributes: a service code that is offered, a date not in the future.</summary>
+    public void Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, VocabularyList vocabulary, DateOnly today, IStringLocalizer localizer)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(localizer);
+        if (!vocabulary.IsActive(VocabularyKind.Response, Code))
+        {
+            state.AddModelError("Service.Code", localizer["Rule.Required"]);
+        }
+
+        if (GivenOn is { } given && given > today)
+        {
+            state.AddModelError("Service.GivenOn", localizer["Rule.FutureDate"]);
+        }
+    }
+
     public string? Code { get; set; }
 
     public DateOnly? GivenOn { get; set; }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Amanat.Core.Auditing;
 using Amanat.Core.Care;
 using Amanat.Core.Data;
@@ -32,7 +31,11 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
     public bool Saved { get; set; }
 
     [BindProperty]
-    public MemberServiceInput Service { get; set; } = new();
+    public Incidents.ResponseInput Service { get; set; } = new();
+
+    /// <summary>The incident this help answers, if any: one of hers that the reader may open.</summary>
+    [BindProperty]
+    public Guid? ServiceIncidentId { get; set; }
 
     public Member Member { get; private set; } = null!;
 
@@ -65,19 +68,11 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         }
 
         var today = DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
-        if (!Vocabulary.IsActive(VocabularyKind.Response, Service.Code))
-        {
-            ModelState.AddModelError("Service.Code", localizer["Rule.Required"]);
-        }
+        Service.Check(ModelState, Vocabulary, today, localizer);
 
-        if (Service.GivenOn is { } given && given > today)
+        if (ServiceIncidentId is { } linked && Incidents.All(i => i.Id != linked))
         {
-            ModelState.AddModelError("Service.GivenOn", localizer["Rule.FutureDate"]);
-        }
-
-        if (Service.IncidentId is { } linked && Incidents.All(i => i.Id != linked))
-        {
-            ModelState.AddModelError("Service.IncidentId", localizer["Rule.UnknownCode"]);
+            ModelState.AddModelError(nameof(ServiceIncidentId), localizer["Rule.UnknownCode"]);
         }
 
         if (!ModelState.IsValid)
@@ -85,7 +80,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             return Page();
         }
 
-        var record = new ServiceRecord(Service.IncidentId, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime, Id);
+        var record = new ServiceRecord(ServiceIncidentId, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime, Id);
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.ServiceRecords.Add(record);
         await db.SaveChangesAsync();
@@ -119,22 +114,4 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         StaffNames = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? string.Empty);
         return true;
     }
-}
-
-public sealed class MemberServiceInput
-{
-    public string? Code { get; set; }
-
-    public DateOnly? GivenOn { get; set; }
-
-    [Range(1, ServiceRecord.MaxNights, ErrorMessage = "Rule.OutOfRange")]
-    public int? Nights { get; set; }
-
-    [StringLength(IncidentRules.MaxIdentifierLength, ErrorMessage = "Rule.TooLong")]
-    public string? Provider { get; set; }
-
-    [StringLength(IncidentRules.MaxNoteLength, ErrorMessage = "Rule.TooLong")]
-    public string? Note { get; set; }
-
-    public Guid? IncidentId { get; set; }
 }
