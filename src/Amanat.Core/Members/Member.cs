@@ -127,9 +127,11 @@ public static class MemberLanguages
 {
     public static readonly IReadOnlyList<string> All = ["ru", "kk", "uz", "ky", "tg", "tk", "en", "other"];
 
+    /// <summary>The known codes, each once, in the order of <see cref="All"/>.</summary>
     public static string? Join(IEnumerable<string>? codes)
     {
-        var known = (codes ?? []).Where(All.Contains).Distinct().OrderBy(c => All.ToList().IndexOf(c)).ToList();
+        var given = (codes ?? []).ToHashSet(StringComparer.Ordinal);
+        var known = All.Where(given.Contains).ToList();
         return known.Count == 0 ? null : string.Join(' ', known);
     }
 

@@ -87,6 +87,7 @@ public static class AmanatHost
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
 
         services.AddAmanatLocalization();
+        services.AddLocalizedBindingMessages();
         services.AddAmanatProblemDetails();
         services.AddRazorPages(StaffPages.Configure)
             .AddDataAnnotationsLocalization(options =>

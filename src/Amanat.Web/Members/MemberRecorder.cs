@@ -31,11 +31,9 @@ public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVaul
         Uic.Compose(parts, Formula) is { } code ? BlindIndex.Compute(vault.Keys, new UicNormaliser(), code) : null;
 
     /// <summary>Other members with the same UIC or the same contact: possibly the same woman.</summary>
-    public async Task<IReadOnlyList<Member>> DuplicatesAsync(MemberDraft draft, Guid? exceptId)
+    private async Task<IReadOnlyList<Member>> DuplicatesAsync(byte[]? uic, string? contactValue, Guid? exceptId)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        var uic = UicIndex(draft.UicParts);
-        var contact = BlindIndex.Compute(vault.Keys, new ContactNormaliser(), draft.Contact);
+        var contact = BlindIndex.Compute(vault.Keys, new ContactNormaliser(), contactValue);
         if (uic is null && contact is null)
         {
             return [];
@@ -64,24 +62,38 @@ public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVaul
             .OrderBy(m => m.CreatedAtUtc).Take(MaxFound).ToListAsync();
     }
 
-    /// <summary>Saves a new (<paramref name="member"/> null) or existing member; returns the rule errors, none when saved.</summary>
-    public async Task<(Member? Member, IReadOnlyList<RuleError> Errors)> SaveAsync(Member? member, MemberDraft draft, Guid userId, bool despiteDuplicates = false)
+    /// <summary>
+    /// Saves a new (<paramref name="member"/> null) or existing member. Nothing is saved when a rule is broken,
+    /// or when another member has the same UIC or contact and <paramref name="despiteDuplicates"/> is false:
+    /// the result then carries the errors or the possible duplicates.
+    /// </summary>
+    public async Task<MemberSaveResult> SaveAsync(Member? member, MemberDraft draft, Guid userId, bool despiteDuplicates, VocabularyList? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var errors = MemberRules.Check(draft, await VocabularyAsync(), ThisYear, Formula);
+        var errors = MemberRules.Check(draft, vocabulary ?? await VocabularyAsync(), ThisYear, Formula);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return new(null, errors, []);
+        }
+
+        var uic = UicIndex(draft.UicParts);
+        var duplicates = await DuplicatesAsync(uic, draft.Contact, member?.Id);
+        if (duplicates.Count > 0 && !despiteDuplicates)
+        {
+            return new(null, [], duplicates);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var isNew = member is null;
         member ??= db.Members.Add(new Member(draft.WorkingName!, userId, now)).Entity;
-        member.Apply(draft, UicIndex(draft.UicParts), now);
+        member.Apply(draft, uic, now);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(isNew ? AuditEventType.MemberCreated : AuditEventType.MemberUpdated, member.Id, despiteDuplicates ? 1 : null, actorId: userId);
+        await audit.RecordAsync(isNew ? AuditEventType.MemberCreated : AuditEventType.MemberUpdated, member.Id, duplicates.Count > 0 ? 1 : null, actorId: userId);
         await transaction.CommitAsync();
-        return (member, []);
+        return new(member, [], duplicates);
     }
 }
+
+/// <summary>What saving a member came to: the saved member, or the rule errors, or the possible duplicates to confirm.</summary>
+public sealed record MemberSaveResult(Member? Member, IReadOnlyList<RuleError> Errors, IReadOnlyList<Member> Duplicates);

@@ -123,6 +123,23 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
         Assert.NotEqual(HttpStatusCode.OK, lawyerList.StatusCode);
     }
 
+    [Fact]
+    public async Task LettersInTheYear_GetALocalizedMessage_NotTheFrameworksEnglish()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var bad = Gulnara();
+        bad["Input.BirthYear"] = "nineteen";
+
+        using var refused = await outreach.PostFormAsync("/staff/members/new?lang=uz", bad, "/staff/members/new?lang=uz");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Bu yerda bu qiymat mos emas.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
+        Assert.Contains("@gulya_95", page, StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Members.CountAsync()));
+    }
+
     [Collection(SqliteCollection.Name)]
     public sealed class Sqlite(SqliteApp app) : MemberTests(app);
 

@@ -41,34 +41,26 @@ public abstract class MemberFormPage(AmanatDbContext db, MemberRecorder recorder
     protected async Task<Member?> SaveAsync(Member? existing)
     {
         await LoadVocabularyAsync();
-        var draft = Input.ToDraft();
-        var errors = MemberRules.Check(draft, Vocabulary, recorder.ThisYear, recorder.Formula);
-        foreach (var error in errors)
+        if (!ModelState.IsValid)
+        {
+            return null; // a value that did not parse (letters in the year): shown beside its field
+        }
+
+        var result = await recorder.SaveAsync(existing, Input.ToDraft(), User.UserId()!.Value, NotADuplicate, Vocabulary);
+        foreach (var error in result.Errors)
         {
             ModelState.AddModelError("Input." + error.Field, localizer[error.MessageKey]);
         }
 
-        if (!ModelState.IsValid)
+        if (result.Member is null && result.Duplicates.Count > 0)
         {
-            return null;
-        }
-
-        Duplicates = await recorder.DuplicatesAsync(draft, existing?.Id);
-        if (Duplicates.Count > 0 && !NotADuplicate)
-        {
+            Duplicates = result.Duplicates;
             var ids = Duplicates.Select(d => d.Id).ToList();
             OpenableDuplicates = (await db.Members.VisibleTo(User.UserId()!.Value, User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
             ModelState.AddModelError(nameof(NotADuplicate), localizer["Member.Duplicate.Confirm"]);
-            return null;
         }
 
-        var (member, saveErrors) = await recorder.SaveAsync(existing, draft, User.UserId()!.Value, Duplicates.Count > 0);
-        foreach (var error in saveErrors)
-        {
-            ModelState.AddModelError("Input." + error.Field, localizer[error.MessageKey]);
-        }
-
-        return member;
+        return result.Member;
     }
 }
 
