@@ -124,6 +124,27 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task HelpRecordedOnAnIncident_ForANamedPerson_ShowsOnHerMemberPage_WithTheIncident()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var incident = await Incidents.Situations.RecordAsync(outreach, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        var member = await App.WithDbAsync(db => db.Members.SingleAsync());
+        var form = await outreach.Http.GetStringAsync(new Uri($"/staff/incidents/{incident}?lang=ru", UriKind.Relative));
+
+        using var forHer = await outreach.PostFormAsync($"/staff/incidents/{incident}", new() { ["Service.Code"] = "PSY", ["ForMemberId"] = member.Id.ToString() }, $"/staff/incidents/{incident}?handler=Response");
+        using var unnamed = await outreach.PostFormAsync($"/staff/incidents/{incident}", new() { ["Service.Code"] = "AID", ["ForMemberId"] = string.Empty }, $"/staff/incidents/{incident}?handler=Response");
+        using var stranger = await outreach.PostFormAsync($"/staff/incidents/{incident}?lang=en", new() { ["Service.Code"] = "AID", ["ForMemberId"] = Guid.NewGuid().ToString() }, $"/staff/incidents/{incident}?handler=Response&lang=en");
+
+        Assert.Contains("Кому", form, StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.OK), (forHer.StatusCode, unnamed.StatusCode, stranger.StatusCode));
+        var page = await outreach.Http.GetStringAsync(new Uri($"/staff/members/{member.Id}?lang=ru", UriKind.Relative));
+        Assert.Contains("Полученная помощь (1)", page, StringComparison.Ordinal);
+        Assert.Contains("Случаи (1)", page, StringComparison.Ordinal);
+        Assert.Contains($"/staff/incidents/{incident}", page, StringComparison.Ordinal);
+        Assert.Equal(2, await App.WithDbAsync(db => db.ServiceRecords.CountAsync()));
+    }
+
+    [Fact]
     public async Task LettersInTheYear_GetALocalizedMessage_NotTheFrameworksEnglish()
     {
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);

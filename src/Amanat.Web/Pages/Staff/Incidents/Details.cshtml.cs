@@ -35,6 +35,10 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
     [BindProperty]
     public Guid? LawyerId { get; set; }
 
+    /// <summary>Which named person the help went to (empty: someone not named, or all of them).</summary>
+    [BindProperty]
+    public Guid? ForMemberId { get; set; }
+
     public Incident Incident { get; private set; } = null!;
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
@@ -83,12 +87,17 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
         var today = DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
         Service.Check(ModelState, Vocabulary, today, localizer);
 
+        if (ForMemberId is { } member && !WorkingNames.ContainsKey(member))
+        {
+            ModelState.AddModelError(nameof(ForMemberId), localizer["Rule.UnknownCode"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var record = new ServiceRecord(Id, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime);
+        var record = new ServiceRecord(Id, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime, ForMemberId);
         db.ServiceRecords.Add(record);
         await db.SaveChangesAsync();
         await audit.RecordAsync(AuditEventType.ResponseRecorded, Id);
