@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Amanat.Core.Auditing;
 using Amanat.Core.Care;
 using Amanat.Core.Data;
@@ -8,6 +7,7 @@ using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
+using Amanat.Web.Localization;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +21,7 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 /// recorded here; a coordinator assigns the lawyer here.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Care.ServiceRecorder services, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -84,9 +84,6 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
-        Service.Check(ModelState, Vocabulary, today, localizer);
-
         if (ForMemberId is { } member && !WorkingNames.ContainsKey(member))
         {
             ModelState.AddModelError(nameof(ForMemberId), localizer["Rule.UnknownCode"]);
@@ -97,10 +94,13 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
             return Page();
         }
 
-        var record = new ServiceRecord(Id, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime, ForMemberId);
-        db.ServiceRecords.Add(record);
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.ResponseRecorded, Id);
+        var (_, errors) = await services.AddAsync(Service.ToDraft(Id), ForMemberId, User.UserId()!.Value, Vocabulary);
+        ModelState.AddRuleErrors(nameof(Service), errors, localizer);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         return Redirect($"/staff/incidents/{Id}#responses");
     }
 
@@ -160,35 +160,18 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
     }
 }
 
+/// <summary>The service form of the incident and member pages (checked by <see cref="ServiceRules"/>).</summary>
 public sealed class ResponseInput
 {
-    /// <summary>The rules beyond the attributes: a service code that is offered, a date not in the future.</summary>
-    public void Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, VocabularyList vocabulary, DateOnly today, IStringLocalizer localizer)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentNullException.ThrowIfNull(localizer);
-        if (!vocabulary.IsActive(VocabularyKind.Response, Code))
-        {
-            state.AddModelError("Service.Code", localizer["Rule.Required"]);
-        }
-
-        if (GivenOn is { } given && given > today)
-        {
-            state.AddModelError("Service.GivenOn", localizer["Rule.FutureDate"]);
-        }
-    }
-
     public string? Code { get; set; }
 
     public DateOnly? GivenOn { get; set; }
 
-    [Range(1, ServiceRecord.MaxNights, ErrorMessage = "Rule.OutOfRange")]
     public int? Nights { get; set; }
 
-    [StringLength(IncidentRules.MaxIdentifierLength, ErrorMessage = "Rule.TooLong")]
     public string? Provider { get; set; }
 
-    [StringLength(IncidentRules.MaxNoteLength, ErrorMessage = "Rule.TooLong")]
     public string? Note { get; set; }
+
+    public ServiceDraft ToDraft(Guid? incidentId) => new() { Code = Code, GivenOn = GivenOn, Nights = Nights, Provider = Provider, Note = Note, IncidentId = incidentId };
 }

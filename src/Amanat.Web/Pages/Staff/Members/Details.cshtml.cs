@@ -9,6 +9,7 @@ using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
+using Amanat.Web.Localization;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ namespace Amanat.Web.Pages.Staff.Members;
 /// received, and a quick form to record a service now. Every opening is audited.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Care.ServiceRecorder services, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -67,9 +68,6 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
-        Service.Check(ModelState, Vocabulary, today, localizer);
-
         if (ServiceIncidentId is { } linked && Incidents.All(i => i.Id != linked))
         {
             ModelState.AddModelError(nameof(ServiceIncidentId), localizer["Rule.UnknownCode"]);
@@ -80,12 +78,13 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             return Page();
         }
 
-        var record = new ServiceRecord(ServiceIncidentId, Service.Code!, Service.GivenOn ?? today, User.UserId()!.Value, Service.Nights, Service.Provider, Service.Note, clock.GetUtcNow().UtcDateTime, Id);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        db.ServiceRecords.Add(record);
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.ServiceRecorded, Id);
-        await transaction.CommitAsync();
+        var (_, errors) = await services.AddAsync(Service.ToDraft(ServiceIncidentId), Id, User.UserId()!.Value, Vocabulary);
+        ModelState.AddRuleErrors(nameof(Service), errors, localizer);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         return Redirect($"/staff/members/{Id}#services");
     }
 

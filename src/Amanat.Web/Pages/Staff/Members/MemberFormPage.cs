@@ -3,6 +3,7 @@ using Amanat.Core.Members;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Authentication;
 using Amanat.Web.Members;
+using Amanat.Web.Localization;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,10 +48,7 @@ public abstract class MemberFormPage(AmanatDbContext db, MemberRecorder recorder
         }
 
         var result = await recorder.SaveAsync(existing, Input.ToDraft(), User.UserId()!.Value, NotADuplicate, Vocabulary);
-        foreach (var error in result.Errors)
-        {
-            ModelState.AddModelError("Input." + error.Field, localizer[error.MessageKey]);
-        }
+        ModelState.AddRuleErrors(nameof(Input), result.Errors, localizer);
 
         if (result.Member is null && result.Duplicates.Count > 0)
         {
