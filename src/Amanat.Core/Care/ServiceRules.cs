@@ -61,3 +61,14 @@ public static class ServiceRules
         return errors;
     }
 }
+
+public static class ServiceQueries
+{
+    /// <summary>The services given to one member, found through the blind index of the encrypted member link.</summary>
+    public static IQueryable<ServiceRecord> ForMember(this IQueryable<ServiceRecord> services, Security.KeyRing keys, Guid memberId)
+    {
+        var link = Security.BlindIndex.Compute(keys, new MemberLinkNormaliser(), memberId.ToString("N"));
+        var column = Security.BlindIndex.Of(nameof(ServiceRecord.MemberLink));
+        return services.Where(s => Microsoft.EntityFrameworkCore.EF.Property<byte[]>(s, column) == link);
+    }
+}

@@ -179,6 +179,7 @@ public static class AmanatHost
         app.MapStaffApi();
         app.MapIncidentsApi();
         app.MapAttachmentsApi();
+        app.MapMembersApi();
         return app;
     }
 

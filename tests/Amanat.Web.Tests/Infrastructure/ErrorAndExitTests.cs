@@ -124,6 +124,11 @@ public abstract class ErrorAndExitTests(AmanatApp app) : IntegrationTest(app)
         Assert.StartsWith("The image is too large in pixels", tooLarge.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(413, tooLarge.GetProperty("status").GetInt32());
         Assert.True(upload.GetProperty("responses").TryGetProperty("415", out _));
+
+        // Members: registration with its duplicate answer, the POST-only search, services.
+        Assert.True(paths.GetProperty("/api/v1/members").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(paths.GetProperty("/api/v1/members/find").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/members/{id}/services").TryGetProperty("post", out _));
     }
 
     [Collection(SqliteCollection.Name)]

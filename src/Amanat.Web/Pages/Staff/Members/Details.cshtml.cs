@@ -107,7 +107,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         var incidentIds = await db.Set<AffectedPerson>().Where(p => EF.Property<byte[]>(p, linkColumn) == link).Select(p => p.IncidentId).ToListAsync();
         Incidents = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles())
             .Where(i => incidentIds.Contains(i.Id)).OrderByDescending(i => i.OccurredOn).ToListAsync();
-        Services = await db.ServiceRecords.AsNoTracking().Where(s => EF.Property<byte[]>(s, linkColumn) == link)
+        Services = await db.ServiceRecords.AsNoTracking().ForMember(vault.Keys, Id)
             .OrderByDescending(s => s.GivenOn).ThenBy(s => s.Id).ToListAsync();
         var staffIds = Services.Select(s => s.GivenById).Append(member.CreatedById).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? string.Empty);
