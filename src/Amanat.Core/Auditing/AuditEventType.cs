@@ -66,6 +66,9 @@ public enum AuditEventType
 
     VocabularyChanged = 2100,
 
+    /// <summary>A friendly provider added, changed, retired or restored.</summary>
+    DirectoryChanged = 2101,
+
     /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>
     DemoDataSeeded = 2200,
 }

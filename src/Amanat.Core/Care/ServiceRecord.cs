@@ -11,6 +11,9 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
 {
     public const int MaxNights = 365;
 
+    /// <summary>The service code of a shelter stay: one row per stay, so nights are counted once.</summary>
+    public const string ShelterCode = "SHELTER";
+
     private ServiceRecord()
     {
     }
@@ -48,6 +51,29 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
 
     /// <summary>For a shelter stay: how many nights.</summary>
     public int? Nights { get; private set; }
+
+    /// <summary>For a shelter stay: the morning she left. Open (null) while she stays; nights are then counted from the dates.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
+    /// <summary>A shelter stay that has begun and not ended.</summary>
+    public bool IsOpenStay => Code == ShelterCode && EndedOn is null && Nights is null;
+
+    /// <summary>Ends a shelter stay: the nights are the days between arrival and departure (at least one).</summary>
+    public void CheckOut(DateOnly leftOn)
+    {
+        if (!IsOpenStay)
+        {
+            throw new DomainException("Shelter.Error.NotStaying");
+        }
+
+        if (leftOn < GivenOn)
+        {
+            throw new DomainException("Shelter.Error.LeftBeforeArrived");
+        }
+
+        EndedOn = leftOn;
+        Nights = Math.Clamp(leftOn.DayNumber - GivenOn.DayNumber, 1, MaxNights);
+    }
 
     public string? Provider { get; private set; }
 

@@ -33,6 +33,10 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Members.MemberShare> MemberShares => Set<Members.MemberShare>();
 
+    public DbSet<Providers.Provider> Providers => Set<Providers.Provider>();
+
+    public DbSet<Care.Referral> Referrals => Set<Care.Referral>();
+
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
 
     public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();

@@ -46,6 +46,11 @@ public sealed class Member : Entity, IEncryptedRecord
 
     public string? Notes { get; private set; }
 
+    /// <summary>Her answer to the SERVICES consent scope: may the centre refer her to other services?</summary>
+    public Incidents.ConsentValue ServicesConsent { get; private set; }
+
+    public DateTime? ServicesConsentAtUtc { get; private set; }
+
     public Guid CreatedById { get; private set; }
 
     public DateTime CreatedAtUtc { get; private set; }
@@ -80,6 +85,12 @@ public sealed class Member : Entity, IEncryptedRecord
         ContactChannel = draft.ContactChannel;
         Contact = Blank(draft.Contact);
         Notes = Blank(draft.Notes);
+        if (draft.ServicesConsent != ServicesConsent)
+        {
+            ServicesConsent = draft.ServicesConsent;
+            ServicesConsentAtUtc = nowUtc;
+        }
+
         UpdatedAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
     }
 

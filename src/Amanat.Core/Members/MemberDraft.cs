@@ -24,6 +24,9 @@ public sealed record MemberDraft
 
     public string? Notes { get; init; }
 
+    /// <summary>SERVICES consent: may the centre refer her to other services?</summary>
+    public ConsentValue ServicesConsent { get; init; }
+
     /// <summary>For the UIC only: not stored.</summary>
     public UicSex? Sex { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record MemberDraft
             ContactChannel = member.ContactChannel,
             Contact = member.Contact,
             Notes = member.Notes,
+            ServicesConsent = member.ServicesConsent,
         };
     }
 }
@@ -101,6 +105,11 @@ public static class MemberRules
         if (draft.ContactChannel is { } channel && !Enum.IsDefined(channel))
         {
             Add(nameof(MemberDraft.ContactChannel), "Rule.UnknownCode");
+        }
+
+        if (!Enum.IsDefined(draft.ServicesConsent))
+        {
+            Add(nameof(MemberDraft.ServicesConsent), "Rule.UnknownCode");
         }
 
         Text(nameof(MemberDraft.Contact), draft.Contact, Member.MaxContactLength);

@@ -141,6 +141,77 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("AuditHeads", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Care.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberLinkCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("MemberLink")
+                        .HasAnnotation("Amanat:EncryptedField", "MemberLink");
+
+                    b.Property<byte[]>("MemberLinkIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Amanat:BlindIndexOf", "MemberLink")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Incidents.MemberLinkNormaliser, Amanat.Core");
+
+                    b.Property<string>("NoteCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Note")
+                        .HasAnnotation("Amanat:EncryptedField", "Note");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("MemberLinkIndex");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Referrals");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "Referral");
+                });
+
             modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -153,6 +224,9 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid>("GivenById")
                         .HasColumnType("uuid");
@@ -192,6 +266,8 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("MemberLinkIndex");
+
+                    b.HasIndex("Code", "EndedOn");
 
                     b.HasIndex("Code", "GivenOn");
 
@@ -625,6 +701,14 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasColumnName("Notes")
                         .HasAnnotation("Amanat:EncryptedField", "Notes");
 
+                    b.Property<string>("ServicesConsent")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ServicesConsentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("UicIndex")
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
@@ -673,6 +757,77 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("MemberShares", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Providers.Provider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Cost")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("NoDocumentsNeeded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PublicNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StaffNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Kind");
+
+                    b.ToTable("Providers");
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
@@ -1036,6 +1191,26 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Care.Referral", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Amanat.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -136,6 +136,77 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("AuditHeads", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Care.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberLinkCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("MemberLink")
+                        .HasAnnotation("Amanat:EncryptedField", "MemberLink");
+
+                    b.Property<byte[]>("MemberLinkIndex")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Amanat:BlindIndexOf", "MemberLink")
+                        .HasAnnotation("Amanat:Normaliser", "Amanat.Core.Incidents.MemberLinkNormaliser, Amanat.Core");
+
+                    b.Property<string>("NoteCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Note")
+                        .HasAnnotation("Amanat:EncryptedField", "Note");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("MemberLinkIndex");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Referrals");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "Referral");
+                });
+
             modelBuilder.Entity("Amanat.Core.Care.ServiceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -147,6 +218,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GivenById")
@@ -187,6 +261,8 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("MemberLinkIndex");
+
+                    b.HasIndex("Code", "EndedOn");
 
                     b.HasIndex("Code", "GivenOn");
 
@@ -620,6 +696,14 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasColumnName("Notes")
                         .HasAnnotation("Amanat:EncryptedField", "Notes");
 
+                    b.Property<string>("ServicesConsent")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ServicesConsentAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("UicIndex")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
@@ -668,6 +752,77 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("MemberShares", (string)null);
+                });
+
+            modelBuilder.Entity("Amanat.Core.Providers.Provider", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cost")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoDocumentsNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "Kind");
+
+                    b.ToTable("Providers");
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>
@@ -1029,6 +1184,26 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Care.Referral", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Amanat.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -148,13 +148,13 @@ public static class MembersApi
 /// <summary>A member as the API shows her: never the UIC, only whether one is recorded.</summary>
 public sealed record MemberView(
     Guid Id, string? WorkingName, bool HasUic, int? BirthYear, string? NationalityCode, IReadOnlyList<string> Languages, string? CityCode,
-    ContactChannel? ContactChannel, string? Contact, string? Notes, DateTime CreatedAtUtc, DateTime UpdatedAtUtc)
+    ContactChannel? ContactChannel, string? Contact, string? Notes, ConsentValue ServicesConsent, DateTime CreatedAtUtc, DateTime UpdatedAtUtc)
 {
     public static MemberView From(Member member)
     {
         ArgumentNullException.ThrowIfNull(member);
         return new(member.Id, member.WorkingName, member.UicIndex is not null, member.BirthYear, member.NationalityCode, MemberLanguages.Split(member.Languages),
-            member.CityCode, member.ContactChannel, member.Contact, member.Notes, member.CreatedAtUtc, member.UpdatedAtUtc);
+            member.CityCode, member.ContactChannel, member.Contact, member.Notes, member.ServicesConsent, member.CreatedAtUtc, member.UpdatedAtUtc);
     }
 }
 

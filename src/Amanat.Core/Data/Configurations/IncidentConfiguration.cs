@@ -45,6 +45,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(x => x.CityCode).HasMaxLength(VocabularyEntry.MaxCodeLength);
         builder.Property(x => x.Languages).HasMaxLength(64);
         builder.Property(x => x.ContactChannel).HasConversion<string>().HasMaxLength(32);
+        builder.Property(x => x.ServicesConsent).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Shares).WithOne().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.CreatedById, x.UpdatedAtUtc });
@@ -194,6 +195,8 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.Code, x.GivenOn });
         builder.HasIndex(x => x.IncidentId);
+        builder.HasIndex(x => new { x.Code, x.EndedOn });
+        builder.Ignore(x => x.IsOpenStay);
     }
 }
 
@@ -227,5 +230,46 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UploadedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.IncidentId, x.UploadedAtUtc });
         builder.Ignore(x => x.HasViewingCopy);
+    }
+}
+
+internal sealed class ProviderConfiguration : IEntityTypeConfiguration<Providers.Provider>
+{
+    public void Configure(EntityTypeBuilder<Providers.Provider> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Name).HasMaxLength(Providers.Provider.MaxNameLength).IsRequired();
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Cost).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.CityCode).HasMaxLength(VocabularyEntry.MaxCodeLength).IsRequired();
+        builder.Property(x => x.Languages).HasMaxLength(64);
+        foreach (var text in new[] { nameof(Providers.Provider.Address), nameof(Providers.Provider.Contact), nameof(Providers.Provider.Hours), nameof(Providers.Provider.PublicNote), nameof(Providers.Provider.StaffNote) })
+        {
+            builder.Property(text).HasMaxLength(Providers.Provider.MaxTextLength);
+        }
+
+        builder.HasIndex(x => new { x.CityCode, x.Kind });
+        builder.Ignore(x => x.IsRetired);
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.IsEncryptedRecord(DataClasses.Member, "Referral");
+        builder.HasEncrypted(x => x.MemberLink).WithBlindIndex<MemberLinkNormaliser>();
+        builder.HasEncrypted(x => x.Note);
+        builder.Ignore(x => x.MemberId);
+        builder.Ignore(x => x.IsOpen);
+        builder.Property(x => x.ServiceCode).HasMaxLength(VocabularyEntry.MaxCodeLength).IsRequired();
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<Providers.Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.Status, x.DueOn });
     }
 }

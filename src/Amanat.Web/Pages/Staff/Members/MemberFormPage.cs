@@ -81,6 +81,8 @@ public sealed class MemberInput
 
     public string? Notes { get; set; }
 
+    public Amanat.Core.Incidents.ConsentValue ServicesConsent { get; set; }
+
     public UicSex? Sex { get; set; }
 
     public string? MotherName { get; set; }
@@ -97,6 +99,7 @@ public sealed class MemberInput
         ContactChannel = ContactChannel,
         Contact = Contact,
         Notes = Notes,
+        ServicesConsent = ServicesConsent,
         Sex = Sex,
         MotherName = MotherName,
         FatherName = FatherName,
@@ -116,6 +119,7 @@ public sealed class MemberInput
             ContactChannel = draft.ContactChannel,
             Contact = draft.Contact,
             Notes = draft.Notes,
+            ServicesConsent = draft.ServicesConsent,
         };
     }
 
