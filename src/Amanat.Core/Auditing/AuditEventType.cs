@@ -64,6 +64,17 @@ public enum AuditEventType
     /// <summary>A service recorded for a member outside an incident.</summary>
     ServiceRecorded = 2023,
 
+    /// <summary>A member referred to a provider.</summary>
+    ReferralCreated = 2024,
+
+    /// <summary>A referral's status or follow-up date changed (value: the new status).</summary>
+    ReferralUpdated = 2025,
+
+    /// <summary>A member checked into the shelter.</summary>
+    ShelterCheckedIn = 2026,
+
+    ShelterCheckedOut = 2027,
+
     VocabularyChanged = 2100,
 
     /// <summary>A friendly provider added, changed, retired or restored.</summary>

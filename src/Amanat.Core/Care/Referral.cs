@@ -102,3 +102,75 @@ public sealed class Referral : Entity, IEncryptedRecord
         DueOn = dueOn ?? DueOn;
     }
 }
+
+/// <summary>A referral as the member page or the API sends it.</summary>
+public sealed record ReferralDraft
+{
+    public Guid? ProviderId { get; init; }
+
+    /// <summary>What for: a service code (MED-GYN, LEG-CON…).</summary>
+    public string? ServiceCode { get; init; }
+
+    /// <summary>When she was referred; today when empty.</summary>
+    public DateOnly? SentOn { get; init; }
+
+    /// <summary>When to follow up; a week after sending when empty.</summary>
+    public DateOnly? DueOn { get; init; }
+
+    public string? Note { get; init; }
+
+    public Guid? IncidentId { get; init; }
+}
+
+/// <summary>What a referral needs: her SERVICES consent, a provider still on the list, an offered service, sensible dates.</summary>
+public static class ReferralRules
+{
+    public const int DefaultFollowUpDays = 7;
+
+    public static IReadOnlyList<Incidents.RuleError> Check(ReferralDraft draft, Incidents.ConsentValue servicesConsent, Providers.Provider? provider, Vocabularies.VocabularyList vocabulary, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        var errors = new List<Incidents.RuleError>();
+        if (servicesConsent != Incidents.ConsentValue.Yes)
+        {
+            errors.Add(new("Consent", "Referral.Error.NoConsent"));
+        }
+
+        if (draft.ProviderId is null)
+        {
+            errors.Add(new(nameof(ReferralDraft.ProviderId), "Rule.Required"));
+        }
+        else if (provider is null || provider.IsRetired)
+        {
+            errors.Add(new(nameof(ReferralDraft.ProviderId), "Rule.UnknownCode"));
+        }
+
+        if (string.IsNullOrEmpty(draft.ServiceCode))
+        {
+            errors.Add(new(nameof(ReferralDraft.ServiceCode), "Rule.Required"));
+        }
+        else if (!vocabulary.IsActive(Vocabularies.VocabularyKind.Response, draft.ServiceCode))
+        {
+            errors.Add(new(nameof(ReferralDraft.ServiceCode), "Rule.UnknownCode"));
+        }
+
+        var sent = draft.SentOn ?? today;
+        if (sent > today)
+        {
+            errors.Add(new(nameof(ReferralDraft.SentOn), "Rule.FutureDate"));
+        }
+
+        if (draft.DueOn is { } due && due < sent)
+        {
+            errors.Add(new(nameof(ReferralDraft.DueOn), "Referral.Error.DueBeforeSent"));
+        }
+
+        if (draft.Note?.Trim().Length > Referral.MaxNoteLength)
+        {
+            errors.Add(new(nameof(ReferralDraft.Note), "Rule.TooLong"));
+        }
+
+        return errors;
+    }
+}

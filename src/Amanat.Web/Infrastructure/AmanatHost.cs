@@ -81,6 +81,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();
         services.AddScoped<Amanat.Web.Members.MemberRecorder>();
         services.AddScoped<Amanat.Web.Care.ServiceRecorder>();
+        services.AddScoped<Amanat.Web.Care.ReferralRecorder>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();

@@ -37,6 +37,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/incidents/{id:guid}/attachments"] = Permission.ReadRecords,
         ["staff/members"] = Permission.FindMember,
         ["staff/directory"] = Permission.SignedIn,
+        ["staff/referrals"] = Permission.FindMember,
         ["staff/directory/new"] = Permission.ManageReferenceData,
         ["staff/directory/{id:guid}"] = Permission.ManageReferenceData,
         ["staff/members/new"] = Permission.CreateRecords,

@@ -23,7 +23,7 @@ namespace Amanat.Web.Pages.Staff.Members;
 /// received, and a quick form to record a service now. Every opening is audited.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Care.ServiceRecorder services, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Care.ServiceRecorder services, Amanat.Web.Care.ReferralRecorder referrals, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -38,7 +38,19 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
     [BindProperty]
     public Guid? ServiceIncidentId { get; set; }
 
+    [BindProperty]
+    public ReferralInput Refer { get; set; } = new();
+
     public Member Member { get; private set; } = null!;
+
+    public IReadOnlyList<Referral> Referrals { get; private set; } = [];
+
+    /// <summary>Providers still on the list (for a new referral) and the names of all her referrals' providers.</summary>
+    public IReadOnlyList<Amanat.Core.Providers.Provider> Providers { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> ProviderNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public DateOnly Today => referrals.Today;
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
 
@@ -88,6 +100,45 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         return Redirect($"/staff/members/{Id}#services");
     }
 
+    public async Task<IActionResult> OnPostReferAsync()
+    {
+        if (!CanRecord || !await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (Refer.IncidentId is { } linked && Incidents.All(i => i.Id != linked))
+        {
+            ModelState.AddModelError("Refer.IncidentId", localizer["Rule.UnknownCode"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var (_, errors) = await referrals.AddAsync(Member, Refer.ToDraft(), User.UserId()!.Value);
+            ModelState.AddRuleErrors(nameof(Refer), errors, localizer);
+        }
+
+        return ModelState.IsValid ? Redirect($"/staff/members/{Id}#referrals") : Page();
+    }
+
+    /// <summary>Follows a referral up: its new status, and a new date when it takes longer.</summary>
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid referralId, ReferralStatus status, DateOnly? dueOn)
+    {
+        if (!CanRecord || !await LoadAsync() || Referrals.All(r => r.Id != referralId))
+        {
+            return NotFound();
+        }
+
+        var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
+        if (await referrals.UpdateAsync(referral, status, dueOn, User.UserId()!.Value) is { } error)
+        {
+            ModelState.AddModelError(string.Empty, localizer[error]);
+            return Page();
+        }
+
+        return Redirect($"/staff/members/{Id}#referrals");
+    }
+
     public string Date(DateOnly date) => date.ToString("d", System.Globalization.CultureInfo.CurrentCulture);
 
     public string Label(VocabularyKind kind, string? code) => code is null ? "—" : Vocabulary.Label(kind, code, Localization.Languages.Current.Code);
@@ -109,8 +160,30 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             .Where(i => incidentIds.Contains(i.Id)).OrderByDescending(i => i.OccurredOn).ToListAsync();
         Services = await db.ServiceRecords.AsNoTracking().ForMember(vault.Keys, Id)
             .OrderByDescending(s => s.GivenOn).ThenBy(s => s.Id).ToListAsync();
+        Referrals = await referrals.ForMemberAsync(Id);
+        var used = Referrals.Select(r => r.ProviderId).ToList();
+        var providers = await db.Providers.AsNoTracking().Where(p => p.RetiredAtUtc == null || used.Contains(p.Id)).OrderBy(p => p.CityCode).ThenBy(p => p.Name).ToListAsync();
+        Providers = [.. providers.Where(p => !p.IsRetired)];
+        ProviderNames = providers.ToDictionary(p => p.Id, p => p.Name);
         var staffIds = Services.Select(s => s.GivenById).Append(member.CreatedById).Distinct().ToList();
         StaffNames = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? string.Empty);
         return true;
     }
+}
+
+public sealed class ReferralInput
+{
+    public Guid? ProviderId { get; set; }
+
+    public string? ServiceCode { get; set; }
+
+    public DateOnly? SentOn { get; set; }
+
+    public DateOnly? DueOn { get; set; }
+
+    public string? Note { get; set; }
+
+    public Guid? IncidentId { get; set; }
+
+    public ReferralDraft ToDraft() => new() { ProviderId = ProviderId, ServiceCode = ServiceCode, SentOn = SentOn, DueOn = DueOn, Note = Note, IncidentId = IncidentId };
 }

@@ -1,0 +1,41 @@
+using Amanat.Core.Care;
+using Amanat.Core.Data;
+using Amanat.Core.Members;
+using Amanat.Core.Staff;
+using Amanat.Core.Vocabularies;
+using Amanat.Web.Authentication;
+using Amanat.Web.Care;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Pages.Staff.Referrals;
+
+/// <summary>
+/// Open referrals to follow up, overdue first: for a coordinator all of them, for an outreach worker those of
+/// the members she may open. The member link is encrypted, so the open referrals are read and kept in memory
+/// only for members in scope (their number is small: open ones only).
+/// </summary>
+[RequirePermission(Permission.FindMember)]
+public sealed class ReferralsModel(AmanatDbContext db, ReferralRecorder recorder) : PageModel
+{
+    public IReadOnlyList<Referral> Open { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    public IReadOnlyDictionary<Guid, string> ProviderNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public VocabularyList Vocabulary { get; private set; } = new([]);
+
+    public DateOnly Today => recorder.Today;
+
+    public async Task OnGetAsync()
+    {
+        var open = await db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted).OrderBy(r => r.DueOn).ToListAsync();
+        var memberIds = open.Select(r => r.MemberId).OfType<Guid>().Distinct().ToList();
+        Names = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
+        Open = [.. open.Where(r => r.MemberId is { } m && Names.ContainsKey(m)).OrderByDescending(r => r.IsOverdue(Today)).ThenBy(r => r.DueOn)];
+        var providerIds = Open.Select(r => r.ProviderId).Distinct().ToList();
+        ProviderNames = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
+        Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.Response).ToListAsync());
+    }
+}
