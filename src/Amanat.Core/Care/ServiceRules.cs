@@ -47,6 +47,11 @@ public static class ServiceRules
         {
             errors.Add(new(nameof(ServiceDraft.Nights), "Rule.OutOfRange"));
         }
+        else if (draft.Code == ServiceRecord.ShelterCode && draft.Nights is null)
+        {
+            // A stay recorded afterwards carries its nights; one that goes on is a check-in (an open stay).
+            errors.Add(new(nameof(ServiceDraft.Nights), "Shelter.Error.NightsNeeded"));
+        }
 
         if (draft.Provider?.Trim().Length > IncidentRules.MaxIdentifierLength)
         {

@@ -82,6 +82,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Members.MemberRecorder>();
         services.AddScoped<Amanat.Web.Care.ServiceRecorder>();
         services.AddScoped<Amanat.Web.Care.ReferralRecorder>();
+        services.AddScoped<Amanat.Web.Care.ShelterDesk>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();

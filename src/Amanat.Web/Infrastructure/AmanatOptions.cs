@@ -25,9 +25,20 @@ public sealed class AmanatOptions
     public AttachmentOptions Attachments { get; set; } = new();
 
     public MemberOptions Members { get; set; } = new();
+
+    public ShelterOptions Shelter { get; set; } = new();
 }
 
 /// <summary>Limits for evidence files (<c>Amanat__Attachments__MaxBytes</c> and so on).</summary>
+public sealed class ShelterOptions
+{
+    /// <summary>Beds in the centre's shelter; 0 when it has none (check-in is then not offered).</summary>
+    public int Beds { get; set; }
+
+    /// <summary>A stay longer than this many nights is flagged for a follow-up (default 30).</summary>
+    public int MaxStayNights { get; set; } = 30;
+}
+
 public sealed class MemberOptions
 {
     /// <summary>How the UIC is composed (see <see cref="Amanat.Core.Members.Uic"/>): default <c>{M2}{F2}{S}{YY}</c>.</summary>

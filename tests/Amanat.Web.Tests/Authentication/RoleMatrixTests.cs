@@ -38,6 +38,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/members"] = Permission.FindMember,
         ["staff/directory"] = Permission.SignedIn,
         ["staff/referrals"] = Permission.FindMember,
+        ["staff/shelter"] = Permission.FindMember,
         ["staff/directory/new"] = Permission.ManageReferenceData,
         ["staff/directory/{id:guid}"] = Permission.ManageReferenceData,
         ["staff/members/new"] = Permission.CreateRecords,

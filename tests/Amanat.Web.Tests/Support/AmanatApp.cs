@@ -38,6 +38,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
             ["Amanat:DataDirectory"] = DataDirectory,
             ["Amanat:Database:Provider"] = provider.ToString(),
             ["Amanat:QuickExitUrl"] = NeutralSite,
+            ["Amanat:Shelter:Beds"] = "2", // a small shelter, so that "full" can be reached
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

@@ -23,7 +23,7 @@ namespace Amanat.Web.Pages.Staff.Members;
 /// received, and a quick form to record a service now. Every opening is audited.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Care.ServiceRecorder services, Amanat.Web.Care.ReferralRecorder referrals, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Care.ServiceRecorder services, Amanat.Web.Care.ReferralRecorder referrals, Amanat.Web.Care.ShelterDesk shelter, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -51,6 +51,14 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
     public IReadOnlyDictionary<Guid, string> ProviderNames { get; private set; } = new Dictionary<Guid, string>();
 
     public DateOnly Today => referrals.Today;
+
+    /// <summary>Her open shelter stay, if she is in the shelter now.</summary>
+    public ServiceRecord? Stay { get; private set; }
+
+    public bool HasShelter => shelter.Settings.Beds > 0;
+
+    /// <summary>Shown after "all beds are taken": tick to check her in all the same.</summary>
+    public bool AskDespiteFull { get; private set; }
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
 
@@ -121,6 +129,41 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         return ModelState.IsValid ? Redirect($"/staff/members/{Id}#referrals") : Page();
     }
 
+    public async Task<IActionResult> OnPostCheckInAsync(DateOnly? arrivedOn, Guid? stayIncidentId, bool despiteFull)
+    {
+        if (!CanRecord || !await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (stayIncidentId is { } linked && Incidents.All(i => i.Id != linked))
+        {
+            ModelState.AddModelError("Shelter.IncidentId", localizer["Rule.UnknownCode"]);
+            return Page();
+        }
+
+        var errors = await shelter.CheckInAsync(Id, arrivedOn, stayIncidentId, despiteFull, User.UserId()!.Value);
+        ModelState.AddRuleErrors("Shelter", errors, localizer);
+        AskDespiteFull = errors.Any(e => e.Field == "DespiteFull");
+        return ModelState.IsValid ? Redirect($"/staff/members/{Id}#shelter") : Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckOutAsync(DateOnly? leftOn)
+    {
+        if (!CanRecord || !await LoadAsync() || Stay is null)
+        {
+            return NotFound();
+        }
+
+        if (await shelter.CheckOutAsync(Stay.Id, leftOn, User.UserId()!.Value) is { } error)
+        {
+            ModelState.AddModelError("Shelter.LeftOn", localizer[error]);
+            return Page();
+        }
+
+        return Redirect($"/staff/members/{Id}#shelter");
+    }
+
     /// <summary>Follows a referral up: its new status, and a new date when it takes longer.</summary>
     public async Task<IActionResult> OnPostFollowUpAsync(Guid referralId, ReferralStatus status, DateOnly? dueOn)
     {
@@ -161,6 +204,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         Services = await db.ServiceRecords.AsNoTracking().ForMember(vault.Keys, Id)
             .OrderByDescending(s => s.GivenOn).ThenBy(s => s.Id).ToListAsync();
         Referrals = await referrals.ForMemberAsync(Id);
+        Stay = Services.FirstOrDefault(s => s.IsOpenStay);
         var used = Referrals.Select(r => r.ProviderId).ToList();
         var providers = await db.Providers.AsNoTracking().Where(p => p.RetiredAtUtc == null || used.Contains(p.Id)).OrderBy(p => p.CityCode).ThenBy(p => p.Name).ToListAsync();
         Providers = [.. providers.Where(p => !p.IsRetired)];
