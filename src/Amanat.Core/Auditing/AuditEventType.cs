@@ -75,6 +75,9 @@ public enum AuditEventType
 
     ShelterCheckedOut = 2027,
 
+    /// <summary>An outreach shift's tally recorded (value: people reached).</summary>
+    OutreachRecorded = 2028,
+
     VocabularyChanged = 2100,
 
     /// <summary>A friendly provider added, changed, retired or restored.</summary>

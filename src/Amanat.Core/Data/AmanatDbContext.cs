@@ -37,6 +37,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Care.Referral> Referrals => Set<Care.Referral>();
 
+    public DbSet<Outreach.OutreachShift> OutreachShifts => Set<Outreach.OutreachShift>();
+
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
 
     public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();

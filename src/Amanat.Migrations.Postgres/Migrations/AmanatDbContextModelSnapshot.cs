@@ -759,6 +759,56 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("MemberShares", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Outreach.OutreachShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AnonymousNew")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AnonymousReturning")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Condoms")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Leaflets")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Lubricants")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlaceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("Date", "CityCode");
+
+                    b.ToTable("OutreachShifts", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1328,6 +1378,45 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Outreach.OutreachShift", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Amanat.Core.Outreach.OutreachContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("IsNew")
+                                .HasColumnType("boolean");
+
+                            b1.Property<Guid>("ShiftId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<byte[]>("UicIndex")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("bytea");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ShiftId");
+
+                            b1.HasIndex("UicIndex");
+
+                            b1.ToTable("OutreachContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShiftId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>

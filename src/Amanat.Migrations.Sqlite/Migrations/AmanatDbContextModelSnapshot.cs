@@ -754,6 +754,56 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("MemberShares", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Outreach.OutreachShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnonymousNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnonymousReturning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Condoms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Leaflets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lubricants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlaceCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("Date", "CityCode");
+
+                    b.ToTable("OutreachShifts", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Providers.Provider", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1321,6 +1371,45 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Outreach.OutreachShift", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Amanat.Core.Outreach.OutreachContact", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsNew")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ShiftId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<byte[]>("UicIndex")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("BLOB");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ShiftId");
+
+                            b1.HasIndex("UicIndex");
+
+                            b1.ToTable("OutreachContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ShiftId");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>

@@ -39,6 +39,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/directory"] = Permission.SignedIn,
         ["staff/referrals"] = Permission.FindMember,
         ["staff/shelter"] = Permission.FindMember,
+        ["staff/outreach"] = Permission.CreateRecords,
         ["staff/directory/new"] = Permission.ManageReferenceData,
         ["staff/directory/{id:guid}"] = Permission.ManageReferenceData,
         ["staff/members/new"] = Permission.CreateRecords,

@@ -18,6 +18,7 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
         new("/staff/members", "StaffHome.Members", Permission.FindMember),
         new("/staff/referrals", "StaffHome.Referrals", Permission.FindMember),
         new("/staff/shelter", "StaffHome.Shelter", Permission.FindMember),
+        new("/staff/outreach", "StaffHome.Outreach", Permission.CreateRecords),
         new("/staff/directory", "StaffHome.Directory", Permission.SignedIn),
         new("/staff/handover", "StaffHome.Handover", Permission.AssignAndHandOver),
         new("/staff/vocabularies", "StaffHome.Vocabularies", Permission.ManageReferenceData),
