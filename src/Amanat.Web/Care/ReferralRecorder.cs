@@ -63,6 +63,19 @@ public sealed class ReferralRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         return null;
     }
 
+    /// <summary>
+    /// Open referrals of the members the reader may open, overdue first, with those members' working names.
+    /// The member link is encrypted, so open referrals (few) are read and filtered in memory.
+    /// </summary>
+    public async Task<(IReadOnlyList<Referral> Open, IReadOnlyDictionary<Guid, string> Names)> OpenInScopeAsync(Guid userId, Amanat.Core.Staff.StaffRoles roles)
+    {
+        var open = await db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted).ToListAsync();
+        var memberIds = open.Select(r => r.MemberId).OfType<Guid>().Distinct().ToList();
+        var names = await db.Members.AsNoTracking().VisibleTo(userId, roles).Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
+        var today = Today;
+        return ([.. open.Where(r => r.MemberId is { } m && names.ContainsKey(m)).OrderByDescending(r => r.IsOverdue(today)).ThenBy(r => r.DueOn)], names);
+    }
+
     /// <summary>Her referrals, newest first, through the blind index of the member link.</summary>
     public async Task<IReadOnlyList<Referral>> ForMemberAsync(Guid memberId)
     {

@@ -183,6 +183,7 @@ public static class AmanatHost
         app.MapIncidentsApi();
         app.MapAttachmentsApi();
         app.MapMembersApi();
+        app.MapCareApi();
         return app;
     }
 

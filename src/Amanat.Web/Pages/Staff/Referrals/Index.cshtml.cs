@@ -1,6 +1,5 @@
 using Amanat.Core.Care;
 using Amanat.Core.Data;
-using Amanat.Core.Members;
 using Amanat.Core.Staff;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Authentication;
@@ -30,10 +29,7 @@ public sealed class ReferralsModel(AmanatDbContext db, ReferralRecorder recorder
 
     public async Task OnGetAsync()
     {
-        var open = await db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted).OrderBy(r => r.DueOn).ToListAsync();
-        var memberIds = open.Select(r => r.MemberId).OfType<Guid>().Distinct().ToList();
-        Names = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
-        Open = [.. open.Where(r => r.MemberId is { } m && Names.ContainsKey(m)).OrderByDescending(r => r.IsOverdue(Today)).ThenBy(r => r.DueOn)];
+        (Open, Names) = await recorder.OpenInScopeAsync(User.UserId()!.Value, User.Roles());
         var providerIds = Open.Select(r => r.ProviderId).Distinct().ToList();
         ProviderNames = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.Response).ToListAsync());
