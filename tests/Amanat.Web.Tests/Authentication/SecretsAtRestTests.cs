@@ -155,18 +155,25 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
             ["Input.Sex"] = "Female",
             ["Input.MotherName"] = "Cnrymothername",
             ["Input.FatherName"] = "Cnryfathername",
+            ["Input.ServicesConsent"] = "Yes",
         });
         Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
         var id = await App.WithDbAsync(db => db.Members.Select(m => m.Id).SingleAsync());
         using var service = await staff.PostFormAsync($"/staff/members/{id}", new() { ["Service.Code"] = "PSY", ["Service.Provider"] = "cnry-member-provider" }, $"/staff/members/{id}?handler=Service");
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        using var provider = await coordinator.PostFormAsync("/staff/directory/new", Care.DirectoryTests.Clinic());
+        var providerId = await App.WithDbAsync(db => db.Providers.Select(p => p.Id).SingleAsync());
+        using var referral = await staff.PostFormAsync($"/staff/members/{id}", new() { ["Refer.ProviderId"] = providerId.ToString(), ["Refer.ServiceCode"] = "MED-STI", ["Refer.Note"] = "cnry-referral-note" }, $"/staff/members/{id}?handler=Refer");
+        using var stay = await staff.PostFormAsync($"/staff/members/{id}", new(), $"/staff/members/{id}?handler=CheckIn");
         var shown = await staff.Http.GetStringAsync(new Uri($"/staff/members/{id}", UriKind.Relative));
+        Assert.Contains("cnry-referral-note", shown, StringComparison.Ordinal);
 
         var stored = await StoredContentAsync();
         var logs = App.Logs.All;
 
         Assert.Contains("cnry-member-notes", shown, StringComparison.Ordinal); // the values are there to be read
         Assert.Contains("SHY", stored, StringComparison.Ordinal); // coded facts stay in the clear: the search is real
-        foreach (var canary in new[] { "cnry-member-name", "cnry_member_contact", "cnry-member-notes", "cnry-member-provider", "Cnrymothername", "Cnryfathername", "CNCN290" })
+        foreach (var canary in new[] { "cnry-member-name", "cnry_member_contact", "cnry-member-notes", "cnry-member-provider", "Cnrymothername", "Cnryfathername", "CNCN290", "cnry-referral-note" })
         {
             Assert.DoesNotContain(canary, stored, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(canary, logs, StringComparison.OrdinalIgnoreCase);
@@ -178,6 +185,12 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
             : "SELECT group_concat(Id || coalesce(MemberLink, ''), '|') FROM ServiceRecords"), System.Globalization.CultureInfo.InvariantCulture)!;
         Assert.DoesNotContain(id.ToString("N"), services, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(id.ToString(), services, StringComparison.OrdinalIgnoreCase);
+        var referrals = Convert.ToString(await App.ScalarAsync(App.Provider == Amanat.Web.Infrastructure.DatabaseProvider.Postgres
+            ? "SELECT string_agg(t::text, '|') FROM \"Referrals\" t"
+            : "SELECT group_concat(Id || coalesce(MemberLink, '') || ProviderId, '|') FROM Referrals"), System.Globalization.CultureInfo.InvariantCulture)!;
+        Assert.Contains(providerId.ToString(), referrals, StringComparison.OrdinalIgnoreCase); // the rows were read
+        Assert.DoesNotContain(id.ToString("N"), referrals, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(id.ToString(), referrals, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
