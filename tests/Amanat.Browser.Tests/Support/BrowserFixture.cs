@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -112,11 +113,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public sealed class AmanatServer(string dataDirectory, string quickExitUrl) : WebApplicationFactory<Program>
     {
+        /// <summary>The server's clock: the real time until a test moves it on (a follow-up date passing).</summary>
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             builder.UseSetting("Amanat:DataDirectory", dataDirectory);
             builder.UseSetting("Amanat:QuickExitUrl", quickExitUrl);
+            builder.UseSetting("Amanat:Shelter:Beds", "6");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         }
     }
 }

@@ -1,0 +1,97 @@
+using Amanat.Browser.Tests.Pages;
+using Amanat.Browser.Tests.Support;
+using Amanat.Core.Data;
+using Amanat.Core.Providers;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Amanat.Browser.Tests;
+
+/// <summary>The centre's daily work on a 360-px phone in Uzbek, JavaScript off: a member, three shelter nights, a referral that becomes overdue.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CentreTests(BrowserFixture browser)
+{
+    private const string Password = "correct horse battery staple";
+
+    [Fact]
+    public async Task OutreachWorker_RegistersAMember_RecordsThreeShelterNights_AndAReferralThatBecomesOverdue()
+    {
+        var (server, address) = await browser.StartFreshAsync();
+        await using var _ = server;
+        var key = await CreateAsync(server, "nodira", StaffRoles.Outreach);
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
+            db.Providers.Add(new Provider(new ProviderDraft { Name = "Klinika «Mehr»", Kind = ProviderKind.Clinic, CityCode = "ALA", NoDocumentsNeeded = true, Cost = ProviderCost.Free }, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        await using var phone = await browser.PhoneAsync(javaScript: false, locale: "ru-RU", baseAddress: address);
+        phone.SetDefaultTimeout(15_000);
+        var page = await phone.NewPageAsync();
+        await SignInAsync(page, "nodira", key);
+
+        await page.GotoAsync("/staff/members/new?lang=uz");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Aʼzoni roʻyxatga olish");
+        await page.GetByLabel("Ish ismi").FillAsync("Nilufar");
+        await page.GetByLabel("Tugʻilgan yili").FillAsync("1996");
+        await page.GetByLabel("Fuqaroligi").SelectOptionAsync(new SelectOptionValue { Label = "Oʻzbekiston" });
+        await page.GetByLabel("Rozilik: uni boshqa xizmatlarga yoʻnaltirish (SERVICES)").SelectOptionAsync(new SelectOptionValue { Label = "Ha" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Saqlash" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nilufar");
+
+        // Three nights: she came three days ago and leaves today.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(server.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        await page.GetByLabel("Kelgan sana").FillAsync(today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Joylashtirish" }).ClickAsync();
+        await Expect(page.GetByText("(hozircha 3 tun)", new() { Exact = false })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chiqarish" }).ClickAsync();
+        await Expect(page.Locator("#services li")).ToContainTextAsync("3 tun");
+
+        await page.GetByLabel("Qayerga yoʻnaltirish").SelectOptionAsync(new SelectOptionValue { Label = "Klinika «Mehr» (Almati, Klinika)" });
+        await page.GetByLabel("Nima uchun").SelectOptionAsync(new SelectOptionValue { Label = "Tibbiy yordam: ginekolog" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yoʻnaltirish", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#referrals li")).ToContainTextAsync("yoʻnaltirildi");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-member-360-uz.png"), FullPage = true });
+
+        // Ten days on, nobody has followed up: the referral is overdue.
+        server.Clock.Advance(TimeSpan.FromDays(10));
+        await SignInAsync(page, "nodira", key);
+        await page.GotoAsync("/staff/referrals?lang=uz");
+        await Expect(page.GetByText("Ochiq: 1; muddati oʻtgan: 1.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Nilufar" })).ToContainTextAsync("muddati oʻtdi");
+
+        await using var laptop = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
+        var withScript = await laptop.NewPageAsync();
+        await SignInAsync(withScript, "nodira", key);
+        foreach (var path in new[] { "/staff/referrals?lang=uz", "/staff/members?lang=uz", "/staff/shelter?lang=uz", "/staff/outreach?lang=uz", "/staff/members/new?lang=uz", "/help?lang=uz" })
+        {
+            await withScript.GotoAsync(path);
+            var axe = await withScript.RunAxe();
+            Assert.True(axe.Violations.Length == 0, path + ": " + string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))}")));
+        }
+    }
+
+    private static async Task SignInAsync(IPage page, string userName, string key)
+    {
+        await page.GotoAsync("/staff/signin?lang=ru");
+        await page.GetByLabel("Имя пользователя").FillAsync(userName);
+        await page.GetByLabel("Пароль").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.GetByLabel("Код подтверждения").FillAsync(StaffSignInPages.CurrentCode(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Здравствуйте, {userName}");
+    }
+
+    private static async Task<string> CreateAsync(BrowserFixture.AmanatServer server, string userName, StaffRoles roles)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var (user, _) = await accounts.AddAsync(userName, Password, roles);
+        return (await accounts.EnrolNowAsync(user!)).Key;
+    }
+}
