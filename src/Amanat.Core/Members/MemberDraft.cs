@@ -148,12 +148,13 @@ public static class MemberRules
 
 /// <summary>
 /// Which members a staff member may open, as the roles table says: coordinators all; outreach workers those
-/// they registered or that were handed over to them; lawyers none directly (they see the people of their
-/// assigned incidents there). Finding a member to link is wider and shows only her working name.
+/// they registered or that were handed over to them; lawyers the people of the incidents assigned to them
+/// (<paramref name="assignedMembers"/>: the link is encrypted, so the caller decrypts it first, see
+/// <see cref="AssignedMemberIdsAsync"/>). Finding a member to link is wider and shows only her working name.
 /// </summary>
 public static class MemberScope
 {
-    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Guid userId, StaffRoles roles)
+    public static IQueryable<Member> VisibleTo(this IQueryable<Member> members, Guid userId, StaffRoles roles, IReadOnlyCollection<Guid>? assignedMembers = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (roles.HasFlag(StaffRoles.Coordinator))
@@ -161,9 +162,23 @@ public static class MemberScope
             return members;
         }
 
-        return roles.HasFlag(StaffRoles.Outreach)
-            ? members.Where(x => x.CreatedById == userId || x.Shares.Any(s => s.UserId == userId))
-            : members.Where(x => false);
+        var outreach = roles.HasFlag(StaffRoles.Outreach);
+        var assigned = roles.HasFlag(StaffRoles.Lawyer) ? assignedMembers ?? [] : [];
+        return members.Where(x => (outreach && (x.CreatedById == userId || x.Shares.Any(s => s.UserId == userId))) || assigned.Contains(x.Id));
+    }
+
+    /// <summary>For a lawyer: the members who are people affected in the incidents assigned to her (empty for other roles).</summary>
+    public static async Task<IReadOnlyCollection<Guid>> AssignedMemberIdsAsync(Data.AmanatDbContext db, Guid userId, StaffRoles roles)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!roles.HasFlag(StaffRoles.Lawyer) || roles.HasFlag(StaffRoles.Coordinator))
+        {
+            return [];
+        }
+
+        var people = await db.Set<AffectedPerson>().AsNoTracking()
+            .Where(p => db.Incidents.Any(i => i.Id == p.IncidentId && i.AssignedLawyerId == userId)).ToListAsync();
+        return [.. people.Select(p => p.MemberId).OfType<Guid>().Distinct()];
     }
 
     public static IQueryable<Member> WithShares(this IQueryable<Member> members) => members.Include(x => x.Shares);

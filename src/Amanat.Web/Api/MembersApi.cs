@@ -49,7 +49,8 @@ public static class MembersApi
 
     private static async Task<Ok<MemberPage>> ListAsync(HttpContext http, AmanatDbContext db, int page = 1)
     {
-        var query = db.Members.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles());
+        var (userId, roles) = (http.User.UserId()!.Value, http.User.Roles());
+        var query = db.Members.AsNoTracking().VisibleTo(userId, roles, await MemberScope.AssignedMemberIdsAsync(db, userId, roles));
         var total = await query.CountAsync();
         page = Math.Max(1, page);
         var rows = await query.OrderByDescending(m => m.UpdatedAtUtc).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync();
@@ -138,10 +139,11 @@ public static class MembersApi
     private static DuplicateProblem Duplicates(MemberSaveResult result, IStringLocalizer localizer) =>
         new(StatusCodes.Status409Conflict, localizer["Member.Duplicate.Confirm"], [.. result.Duplicates.Select(d => d.WorkingName ?? string.Empty)]);
 
-    private static Task<Member?> FindVisibleAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
+    private static async Task<Member?> FindVisibleAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
     {
-        var query = db.Members.VisibleTo(http.User.UserId()!.Value, http.User.Roles());
-        return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
+        var (userId, roles) = (http.User.UserId()!.Value, http.User.Roles());
+        var query = db.Members.VisibleTo(userId, roles, await MemberScope.AssignedMemberIdsAsync(db, userId, roles));
+        return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
     }
 }
 

@@ -145,6 +145,32 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ALawyer_OpensThePeopleOfHerAssignedIncidents_ReadOnly_AndNoOneElse()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var lawyer = await StaffClient.SignInNewAsync(App, StaffRoles.Lawyer);
+        var incident = await Incidents.Situations.RecordAsync(outreach, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        using var other = await outreach.PostFormAsync("/staff/members/new", new() { ["Input.WorkingName"] = "Другая" });
+        var members = await App.WithDbAsync(db => db.Members.ToListAsync());
+        var inIncident = members.Single(m => m.WorkingName == "Гульнара").Id;
+        var notHers = members.Single(m => m.WorkingName == "Другая").Id;
+
+        using var before = await lawyer.Http.GetAsync(new Uri($"/staff/members/{inIncident}", UriKind.Relative));
+        using var assigned = await coordinator.PostFormAsync($"/staff/incidents/{incident}", new() { ["LawyerId"] = lawyer.User.Id.ToString() }, $"/staff/incidents/{incident}?handler=Assign");
+        using var after = await lawyer.Http.GetAsync(new Uri($"/staff/members/{inIncident}", UriKind.Relative));
+        using var stranger = await lawyer.Http.GetAsync(new Uri($"/staff/members/{notHers}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var page = await after.Content.ReadAsStringAsync();
+        Assert.Contains("Гульнара", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/staff/members/{inIncident}/edit", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Service", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+    }
+
+    [Fact]
     public async Task LettersInTheYear_GetALocalizedMessage_NotTheFrameworksEnglish()
     {
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);

@@ -188,7 +188,8 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
 
     private async Task<bool> LoadAsync()
     {
-        var member = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).SingleOrDefaultAsync(x => x.Id == Id);
+        var assigned = await MemberScope.AssignedMemberIdsAsync(db, User.UserId()!.Value, User.Roles());
+        var member = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles(), assigned).SingleOrDefaultAsync(x => x.Id == Id);
         if (member is null)
         {
             return false;
