@@ -52,7 +52,7 @@ public static class CareApi
         }
 
         return await referrals.UpdateAsync(referral, body.Status, body.DueOn, http.User.UserId()!.Value) is { } error
-            ? Problem([new RuleError(nameof(FollowUp.Status), error)], localizer)
+            ? RuleProblems.From([new RuleError(nameof(FollowUp.Status), error)], localizer)
             : TypedResults.Ok(ReferralView.From(referral, referrals.Today));
     }
 
@@ -71,11 +71,11 @@ public static class CareApi
 
         if (draft.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).AnyAsync(x => x.Id == incident))
         {
-            return Problem([new RuleError(nameof(ReferralDraft.IncidentId), "Rule.UnknownCode")], localizer);
+            return RuleProblems.From([new RuleError(nameof(ReferralDraft.IncidentId), "Rule.UnknownCode")], localizer);
         }
 
         var (referral, errors) = await referrals.AddAsync(member, draft, http.User.UserId()!.Value);
-        return referral is null ? Problem(errors, localizer) : TypedResults.Created($"/api/v1/members/{id}/referrals", ReferralView.From(referral, referrals.Today));
+        return referral is null ? RuleProblems.From(errors, localizer) : TypedResults.Created($"/api/v1/members/{id}/referrals", ReferralView.From(referral, referrals.Today));
     }
 
     private static async Task<Ok<ShelterView>> ShelterAsync(HttpContext http, AmanatDbContext db, ShelterDesk desk)
@@ -97,11 +97,11 @@ public static class CareApi
 
         if (body.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).AnyAsync(x => x.Id == incident))
         {
-            return Problem([new RuleError(nameof(CheckIn.IncidentId), "Rule.UnknownCode")], localizer);
+            return RuleProblems.From([new RuleError(nameof(CheckIn.IncidentId), "Rule.UnknownCode")], localizer);
         }
 
         var errors = await desk.CheckInAsync(id, body.ArrivedOn, body.IncidentId, body.DespiteFull, http.User.UserId()!.Value);
-        return errors.Count > 0 ? Problem(errors, localizer) : TypedResults.NoContent();
+        return errors.Count > 0 ? RuleProblems.From(errors, localizer) : TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> CheckOutAsync(
@@ -113,12 +113,9 @@ public static class CareApi
         }
 
         return await desk.CheckOutAsync(stay.Id, body.LeftOn, http.User.UserId()!.Value) is { } error
-            ? Problem([new RuleError(nameof(CheckOut.LeftOn), error)], localizer)
+            ? RuleProblems.From([new RuleError(nameof(CheckOut.LeftOn), error)], localizer)
             : TypedResults.NoContent();
     }
-
-    private static ValidationProblem Problem(IReadOnlyList<RuleError> errors, IStringLocalizer localizer) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => localizer[e.MessageKey].Value).Distinct().ToArray()));
 
     private static Task<Member?> MemberAsync(AmanatDbContext db, HttpContext http, Guid id) =>
         db.Members.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles()).SingleOrDefaultAsync(m => m.Id == id);

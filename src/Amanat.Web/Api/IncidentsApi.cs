@@ -65,7 +65,7 @@ public static class IncidentsApi
         var incident = Incident.Start(userId, clock.GetUtcNow().UtcDateTime);
         var errors = await recorder.SaveAsync(incident, draft, isNew: true, userId);
         return errors.Count > 0
-            ? Problem(errors, localizer)
+            ? RuleProblems.From(errors, localizer)
             : TypedResults.Created($"/api/v1/incidents/{incident.Id}", await ViewAsync(db, incident));
     }
 
@@ -78,11 +78,8 @@ public static class IncidentsApi
         }
 
         var errors = await recorder.SaveAsync(incident, draft, isNew: false, http.User.UserId()!.Value);
-        return errors.Count > 0 ? Problem(errors, localizer) : TypedResults.Ok(await ViewAsync(db, incident));
+        return errors.Count > 0 ? RuleProblems.From(errors, localizer) : TypedResults.Ok(await ViewAsync(db, incident));
     }
-
-    private static ValidationProblem Problem(IReadOnlyList<RuleError> errors, IStringLocalizer localizer) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => localizer[e.MessageKey].Value).Distinct().ToArray()));
 
     private static Task<Incident?> FindAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
     {

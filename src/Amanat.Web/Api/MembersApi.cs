@@ -81,7 +81,7 @@ public static class MembersApi
         return result switch
         {
             { Member: { } member } => TypedResults.Created($"/api/v1/members/{member.Id}", MemberView.From(member)),
-            { Errors.Count: > 0 } => Problem(result.Errors, localizer),
+            { Errors.Count: > 0 } => RuleProblems.From(result.Errors, localizer),
             _ => TypedResults.Conflict(Duplicates(result, localizer)),
         };
     }
@@ -98,7 +98,7 @@ public static class MembersApi
         return result switch
         {
             { Member: { } member } => TypedResults.Ok(MemberView.From(member)),
-            { Errors.Count: > 0 } => Problem(result.Errors, localizer),
+            { Errors.Count: > 0 } => RuleProblems.From(result.Errors, localizer),
             _ => TypedResults.Conflict(Duplicates(result, localizer)),
         };
     }
@@ -124,17 +124,14 @@ public static class MembersApi
 
         if (draft.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).AnyAsync(x => x.Id == incident))
         {
-            return Problem([new RuleError(nameof(ServiceDraft.IncidentId), "Rule.UnknownCode")], localizer);
+            return RuleProblems.From([new RuleError(nameof(ServiceDraft.IncidentId), "Rule.UnknownCode")], localizer);
         }
 
         var (record, errors) = await services.AddAsync(draft, id, http.User.UserId()!.Value);
         return record is null
-            ? Problem(errors, localizer)
+            ? RuleProblems.From(errors, localizer)
             : TypedResults.Created($"/api/v1/members/{id}/services", MemberServiceView.From(record));
     }
-
-    private static ValidationProblem Problem(IReadOnlyList<RuleError> errors, IStringLocalizer localizer) =>
-        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => localizer[e.MessageKey].Value).Distinct().ToArray()));
 
     private static DuplicateProblem Duplicates(MemberSaveResult result, IStringLocalizer localizer) =>
         new(StatusCodes.Status409Conflict, localizer["Member.Duplicate.Confirm"], [.. result.Duplicates.Select(d => d.WorkingName ?? string.Empty)]);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Amanat.Core.Staff;
 using Amanat.Web.Tests.Support;
@@ -20,16 +19,16 @@ public abstract class CareApiTests(AmanatApp app) : IntegrationTest(app)
         var outreach = await StaffClient.TokenClientAsync(App, StaffRoles.Outreach);
         outreach.DefaultRequestHeaders.AcceptLanguage.ParseAdd("uz");
         var other = await StaffClient.TokenClientAsync(App, StaffRoles.Outreach);
-        using var created = await PostAsync(outreach, "/api/v1/members", """{ "workingName": "Malika", "servicesConsent": "No" }""");
+        using var created = await outreach.PostJsonAsync("/api/v1/members", """{ "workingName": "Malika", "servicesConsent": "No" }""");
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var refer = $$"""{ "providerId": "{{providerId}}", "serviceCode": "MED-GYN" }""";
 
-        using var noConsent = await PostAsync(outreach, $"/api/v1/members/{id}/referrals", refer);
-        using var consented = await PutAsync(outreach, $"/api/v1/members/{id}", """{ "workingName": "Malika", "servicesConsent": "Yes" }""");
-        using var referred = await PostAsync(outreach, $"/api/v1/members/{id}/referrals", refer);
+        using var noConsent = await outreach.PostJsonAsync($"/api/v1/members/{id}/referrals", refer);
+        using var consented = await outreach.PutJsonAsync($"/api/v1/members/{id}", """{ "workingName": "Malika", "servicesConsent": "Yes" }""");
+        using var referred = await outreach.PostJsonAsync($"/api/v1/members/{id}/referrals", refer);
         var referral = await referred.Content.ReadFromJsonAsync<JsonElement>();
-        using var byOther = await PutAsync(other, $"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}", """{ "status": "Done" }""");
-        using var accepted = await PutAsync(outreach, $"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}", """{ "status": "Accepted" }""");
+        using var byOther = await other.PutJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}", """{ "status": "Done" }""");
+        using var accepted = await outreach.PutJsonAsync($"/api/v1/referrals/{referral.GetProperty("id").GetGuid()}", """{ "status": "Accepted" }""");
         var open = await outreach.GetFromJsonAsync<JsonElement>("/api/v1/referrals");
         var othersOpen = await other.GetFromJsonAsync<JsonElement>("/api/v1/referrals");
 
@@ -42,11 +41,11 @@ public abstract class CareApiTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal("Accepted", open[0].GetProperty("status").GetString());
         Assert.Equal(0, othersOpen.GetArrayLength());
 
-        using var checkIn = await PostAsync(outreach, $"/api/v1/members/{id}/shelter/check-in", "{}");
-        using var twice = await PostAsync(outreach, $"/api/v1/members/{id}/shelter/check-in", "{}");
+        using var checkIn = await outreach.PostJsonAsync($"/api/v1/members/{id}/shelter/check-in", "{}");
+        using var twice = await outreach.PostJsonAsync($"/api/v1/members/{id}/shelter/check-in", "{}");
         var shelter = await outreach.GetFromJsonAsync<JsonElement>("/api/v1/shelter");
         var othersShelter = await other.GetFromJsonAsync<JsonElement>("/api/v1/shelter");
-        using var checkOut = await PostAsync(outreach, $"/api/v1/members/{id}/shelter/check-out", "{}");
+        using var checkOut = await outreach.PostJsonAsync($"/api/v1/members/{id}/shelter/check-out", "{}");
 
         Assert.Equal(HttpStatusCode.NoContent, checkIn.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
@@ -57,17 +56,6 @@ public abstract class CareApiTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(1, await App.WithDbAsync(db => db.ServiceRecords.CountAsync(s => s.Nights == 1)));
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json)
-    {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
-    }
-
-    private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string path, string json)
-    {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await client.PutAsync(new Uri(path, UriKind.Relative), content);
-    }
 
     [Collection(SqliteCollection.Name)]
     public sealed class Sqlite(SqliteApp app) : CareApiTests(app);

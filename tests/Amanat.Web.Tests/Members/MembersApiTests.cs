@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Amanat.Core.Staff;
 using Amanat.Web.Tests.Support;
@@ -23,17 +22,17 @@ public abstract class MembersApiTests(AmanatApp app) : IntegrationTest(app)
         var colleague = await StaffClient.TokenClientAsync(App, StaffRoles.Outreach);
         colleague.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
 
-        using var created = await PostAsync(outreach, "/api/v1/members", Member);
+        using var created = await outreach.PostJsonAsync("/api/v1/members", Member);
         var view = await created.Content.ReadFromJsonAsync<JsonElement>();
         var id = view.GetProperty("id").GetGuid();
         // The same woman, her parents' names in Latin letters, her number written another way.
         var again = Member.Replace("Шахноза", "Shahnoza", StringComparison.Ordinal).Replace("Мадина", "Madina", StringComparison.Ordinal)
             .Replace("Рустам", "Rustam", StringComparison.Ordinal).Replace("8 701 555 44 33", "+77015554433", StringComparison.Ordinal);
-        using var conflict = await PostAsync(colleague, "/api/v1/members", again);
-        using var anyway = await PostAsync(colleague, "/api/v1/members?despiteDuplicates=true", again);
-        using var found = await PostAsync(colleague, "/api/v1/members/find", """{ "sex": "Female", "birthYear": 1998, "motherName": "MA", "fatherName": "ру" }""");
+        using var conflict = await colleague.PostJsonAsync("/api/v1/members", again);
+        using var anyway = await colleague.PostJsonAsync("/api/v1/members?despiteDuplicates=true", again);
+        using var found = await colleague.PostJsonAsync("/api/v1/members/find", """{ "sex": "Female", "birthYear": 1998, "motherName": "MA", "fatherName": "ру" }""");
         using var closed = await colleague.GetAsync(new Uri($"/api/v1/members/{id}", UriKind.Relative));
-        using var service = await PostAsync(outreach, $"/api/v1/members/{id}/services", """{ "code": "DOC", "provider": "Консульство" }""");
+        using var service = await outreach.PostJsonAsync($"/api/v1/members/{id}/services", """{ "code": "DOC", "provider": "Консульство" }""");
         var services = await outreach.GetFromJsonAsync<JsonElement>($"/api/v1/members/{id}/services");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -61,12 +60,12 @@ public abstract class MembersApiTests(AmanatApp app) : IntegrationTest(app)
         outreach.DefaultRequestHeaders.AcceptLanguage.ParseAdd("kk");
         var lawyer = await StaffClient.TokenClientAsync(App, StaffRoles.Lawyer);
 
-        using var refused = await PostAsync(outreach, "/api/v1/members", """{ "workingName": "", "birthYear": 1800, "cityCode": "MARS", "sex": "Female", "motherName": "М" }""");
-        using var notJson = await PostAsync(outreach, "/api/v1/members", "{ nope");
-        using var byLawyer = await PostAsync(lawyer, "/api/v1/members", Member);
-        using var created = await PostAsync(outreach, "/api/v1/members", Member);
+        using var refused = await outreach.PostJsonAsync("/api/v1/members", """{ "workingName": "", "birthYear": 1800, "cityCode": "MARS", "sex": "Female", "motherName": "М" }""");
+        using var notJson = await outreach.PostJsonAsync("/api/v1/members", "{ nope");
+        using var byLawyer = await lawyer.PostJsonAsync("/api/v1/members", Member);
+        using var created = await outreach.PostJsonAsync("/api/v1/members", Member);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var badService = await PostAsync(outreach, $"/api/v1/members/{id}/services", $$"""{ "code": "NOPE", "nights": 0, "incidentId": "{{Guid.NewGuid()}}" }""");
+        using var badService = await outreach.PostJsonAsync($"/api/v1/members/{id}/services", $$"""{ "code": "NOPE", "nights": 0, "incidentId": "{{Guid.NewGuid()}}" }""");
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -80,12 +79,6 @@ public abstract class MembersApiTests(AmanatApp app) : IntegrationTest(app)
         Assert.True((await badService.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("IncidentId", out _));
         Assert.Equal(1, await App.WithDbAsync(db => db.Members.CountAsync()));
         Assert.Equal(0, await App.WithDbAsync(db => db.ServiceRecords.CountAsync()));
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json)
-    {
-        using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
     [Collection(SqliteCollection.Name)]
