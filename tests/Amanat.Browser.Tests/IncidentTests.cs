@@ -90,7 +90,7 @@ public sealed class IncidentTests(BrowserFixture browser)
         await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
         await Expect(coordinator.Page.GetByText("Найдено случаев: 1")).ToBeVisibleAsync();
         await coordinator.Page.GetByRole(AriaRole.Link, new() { Name = DateTime.UtcNow.AddDays(-12).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) }).ClickAsync();
-        await Expect(coordinator.Page.GetByText("Сауле-1")).ToBeVisibleAsync();
+        await Expect(coordinator.Page.Locator("strong", new() { HasText = "Сауле-1" })).ToBeVisibleAsync(); // her name among the people (it is also a choice of "to whom")
         // Accessibility, checked where JavaScript runs (axe is a script): the detail, the list and the form.
         await AssertAccessibleAsync(coordinator.Page);
         await coordinator.Page.GotoAsync("/staff/incidents");

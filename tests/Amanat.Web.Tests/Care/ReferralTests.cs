@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Tests.Care;
 
-/// <summary>Referrals: her SERVICES consent first, a follow-up date, and the overdue list when the date passes.</summary>
+/// <summary>Referrals: her SERVICES consent first, a follow-up date, and the overdue list once the date has passed.</summary>
 public abstract class ReferralTests(AmanatApp app) : IntegrationTest(app)
 {
     [Fact]
@@ -32,16 +32,20 @@ public abstract class ReferralTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal((memberId, ReferralStatus.Sent, referral.SentOn.AddDays(ReferralRules.DefaultFollowUpDays)), (referral.MemberId!.Value, referral.Status, referral.DueOn));
         Assert.Contains("Открыто: 1; просрочено: 0.", await coordinator.Http.GetStringAsync(new Uri("/staff/referrals?lang=ru", UriKind.Relative)), StringComparison.Ordinal);
 
-        App.Clock.Advance(TimeSpan.FromDays(9));
-        await coordinator.SignInAsync();
+        // One sent ten days ago: its week has passed and nobody followed up. (The shared server's clock is
+        // not moved here — other tests count on today; the browser test moves its own server's clock.)
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        using var earlier = await outreach.PostFormAsync($"/staff/members/{memberId}", new(refer) { ["Refer.SentOn"] = today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"/staff/members/{memberId}?handler=Refer");
         var list = await coordinator.Http.GetStringAsync(new Uri("/staff/referrals?lang=ru", UriKind.Relative));
-        Assert.Contains("Открыто: 1; просрочено: 1.", list, StringComparison.Ordinal);
+        Assert.Contains("Открыто: 2; просрочено: 1.", list, StringComparison.Ordinal);
         Assert.Contains("Дина", list, StringComparison.Ordinal);
         Assert.Contains("Клиника «Мейірім»", list, StringComparison.Ordinal);
+        var overdue = await App.WithDbAsync(db => db.Referrals.SingleAsync(r => r.Id != referral.Id));
+        Assert.True(overdue.IsOverdue(today));
 
-        using var done = await coordinator.PostFormAsync($"/staff/members/{memberId}", new() { ["referralId"] = referral.Id.ToString(), ["status"] = "Done" }, $"/staff/members/{memberId}?handler=FollowUp");
+        using var done = await coordinator.PostFormAsync($"/staff/members/{memberId}", new() { ["referralId"] = overdue.Id.ToString(), ["status"] = "Done" }, $"/staff/members/{memberId}?handler=FollowUp");
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Contains("Открыто: 0; просрочено: 0.", await coordinator.Http.GetStringAsync(new Uri("/staff/referrals?lang=ru", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("Открыто: 1; просрочено: 0.", await coordinator.Http.GetStringAsync(new Uri("/staff/referrals?lang=ru", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(x => x.Type == AuditEventType.ReferralUpdated && x.Value == (long)ReferralStatus.Done)));
     }
 
