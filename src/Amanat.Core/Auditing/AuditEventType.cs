@@ -78,6 +78,12 @@ public enum AuditEventType
     /// <summary>An outreach shift's tally recorded (value: people reached).</summary>
     OutreachRecorded = 2028,
 
+    /// <summary>Where one of her documents is, recorded.</summary>
+    DocumentRecorded = 2029,
+
+    /// <summary>One of her movements (entry, exit, expulsion, shortened stay) recorded.</summary>
+    MovementRecorded = 2030,
+
     VocabularyChanged = 2100,
 
     /// <summary>A friendly provider added, changed, retired or restored.</summary>

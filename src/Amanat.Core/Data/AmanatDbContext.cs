@@ -39,6 +39,10 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Outreach.OutreachShift> OutreachShifts => Set<Outreach.OutreachShift>();
 
+    public DbSet<Stay.DocumentRecord> DocumentRecords => Set<Stay.DocumentRecord>();
+
+    public DbSet<Stay.MovementRecord> MovementRecords => Set<Stay.MovementRecord>();
+
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
 
     public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();

@@ -194,3 +194,42 @@ public sealed class WorkingCalendar(IEnumerable<WorkingYear> years)
 
     public bool IsConfirmed(int year) => years.TryGetValue(year, out var y) && y.Confirmed;
 }
+
+/// <summary>What the member page shows about her stay: every figure, or why it is unknown.</summary>
+public sealed record StayGuidance(
+    StayRuleSet? Rules, bool InCountry, WindowUse Window, DateOnly? LatestEntry, Deadline Registration, Deadline HostNotification, Deadline ReEntry)
+{
+    public static StayGuidance For(IReadOnlyList<Movement> movements, StayRuleSet? rules, WorkingCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(movements);
+        var entry = movements.Where(m => m.Kind == MovementKind.Entry && m.On <= today).Select(m => (DateOnly?)m.On).Max();
+        var inCountry = StayCalculator.IsInCountry(movements, today);
+        return new StayGuidance(
+            rules,
+            inCountry,
+            StayCalculator.Window(movements, rules, today),
+            entry,
+            entry is { } e && inCountry ? StayCalculator.RegistrationDeadline(e, rules) : Deadline.Unknown(StayCalculator.NotInCountry),
+            entry is { } a && inCountry ? StayCalculator.HostNotificationDeadline(a, rules, calendar) : Deadline.Unknown(StayCalculator.NotInCountry),
+            StayCalculator.EarliestReEntry(movements, rules));
+    }
+
+    /// <summary>The dates a case worker must act by, for the upcoming list: registration, host notification, the cap.</summary>
+    public IEnumerable<(string Kind, DateOnly Date)> Deadlines()
+    {
+        if (Registration.Date is { } r)
+        {
+            yield return ("Stay.Deadline.Registration", r);
+        }
+
+        if (HostNotification.Date is { } h)
+        {
+            yield return ("Stay.Deadline.HostNotification", h);
+        }
+
+        if (Window.CapReachedOn.Date is { } c)
+        {
+            yield return ("Stay.Deadline.Cap", c);
+        }
+    }
+}

@@ -1132,6 +1132,74 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasAnnotation("Amanat:RecordName", "StaffUserToken");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Stay.DocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WhereaboutsCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Whereabouts")
+                        .HasAnnotation("Amanat:EncryptedField", "Whereabouts");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "TypeCode", "Since");
+
+                    b.ToTable("DocumentRecords", (string)null);
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "DocumentRecord");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.MovementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ValueCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Value")
+                        .HasAnnotation("Amanat:EncryptedField", "Value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("MovementRecords", (string)null);
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "MovementRecord");
+                });
+
             modelBuilder.Entity("Amanat.Core.Vocabularies.VocabularyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1460,6 +1528,24 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.DocumentRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.MovementRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

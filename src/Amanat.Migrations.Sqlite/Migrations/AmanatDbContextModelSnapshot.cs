@@ -1127,6 +1127,74 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasAnnotation("Amanat:RecordName", "StaffUserToken");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Stay.DocumentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhereaboutsCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Whereabouts")
+                        .HasAnnotation("Amanat:EncryptedField", "Whereabouts");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "TypeCode", "Since");
+
+                    b.ToTable("DocumentRecords", (string)null);
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "DocumentRecord");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.MovementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Value")
+                        .HasAnnotation("Amanat:EncryptedField", "Value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("MovementRecords", (string)null);
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "member")
+                        .HasAnnotation("Amanat:RecordName", "MovementRecord");
+                });
+
             modelBuilder.Entity("Amanat.Core.Vocabularies.VocabularyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1453,6 +1521,24 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.DocumentRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.MovementRecord", b =>
+                {
+                    b.HasOne("Amanat.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

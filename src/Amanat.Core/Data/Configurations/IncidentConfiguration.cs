@@ -299,3 +299,33 @@ internal sealed class OutreachShiftConfiguration : IEntityTypeConfiguration<Outr
         builder.Ignore(x => x.PeopleReached);
     }
 }
+
+internal sealed class DocumentRecordConfiguration : IEntityTypeConfiguration<Stay.DocumentRecord>
+{
+    public void Configure(EntityTypeBuilder<Stay.DocumentRecord> builder)
+    {
+        builder.ToTable("DocumentRecords");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.IsEncryptedRecord(DataClasses.Member, "DocumentRecord");
+        builder.HasEncrypted(x => x.Whereabouts);
+        builder.Property(x => x.TypeCode).HasMaxLength(16).IsRequired();
+        builder.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.MemberId, x.TypeCode, x.Since });
+    }
+}
+
+internal sealed class MovementRecordConfiguration : IEntityTypeConfiguration<Stay.MovementRecord>
+{
+    public void Configure(EntityTypeBuilder<Stay.MovementRecord> builder)
+    {
+        builder.ToTable("MovementRecords");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.IsEncryptedRecord(DataClasses.Member, "MovementRecord");
+        builder.HasEncrypted(x => x.Value);
+        builder.Ignore(x => x.Movement);
+        builder.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => x.MemberId);
+    }
+}
