@@ -39,6 +39,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/directory"] = Permission.SignedIn,
         ["staff/referrals"] = Permission.FindMember,
         ["staff/shelter"] = Permission.FindMember,
+        ["staff/tasks"] = Permission.ReadRecords,
         ["staff/outreach"] = Permission.CreateRecords,
         ["staff/directory/new"] = Permission.ManageReferenceData,
         ["staff/directory/{id:guid}"] = Permission.ManageReferenceData,

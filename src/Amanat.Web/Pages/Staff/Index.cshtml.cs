@@ -9,10 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Pages.Staff;
 
 /// <summary>The staff home: what this person's roles let her do, and what was done to her account.</summary>
-public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone) : PageModel
+public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Care.UpcomingTasks upcoming) : PageModel
 {
     private static readonly StaffSection[] AllSections =
     [
+        new("/staff/tasks", "StaffHome.Tasks", Permission.ReadRecords),
         new("/staff/incidents/new", "StaffHome.NewIncident", Permission.CreateRecords),
         new("/staff/incidents", "StaffHome.Incidents", Permission.ReadRecords),
         new("/staff/members", "StaffHome.Members", Permission.FindMember),
@@ -35,6 +36,9 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
 
     public IReadOnlyList<StaffSection> Sections { get; private set; } = [];
 
+    /// <summary>How many things are due in the next 14 days: a count only — no name, no story, no identifier.</summary>
+    public int? Due { get; private set; }
+
     public async Task OnGetAsync()
     {
         var held = User.Roles();
@@ -47,6 +51,10 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
         notices.ForEach(x => x.MarkSeen(now));
         await db.SaveChangesAsync();
         Notices = notices;
+        if (Permissions.Allows(held, Permission.ReadRecords))
+        {
+            Due = (await upcoming.ForAsync(userId!.Value, held)).Count;
+        }
     }
 
     public string Time(DateTime utc) => zone.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
