@@ -84,6 +84,9 @@ public enum AuditEventType
     /// <summary>One of her movements (entry, exit, expulsion, shortened stay) recorded.</summary>
     MovementRecorded = 2030,
 
+    /// <summary>The stay rules or the working-day calendar changed (value: the new version).</summary>
+    StayRulesChanged = 2102,
+
     VocabularyChanged = 2100,
 
     /// <summary>A friendly provider added, changed, retired or restored.</summary>

@@ -43,6 +43,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Stay.MovementRecord> MovementRecords => Set<Stay.MovementRecord>();
 
+    public DbSet<Stay.StayRuleVersion> StayRuleVersions => Set<Stay.StayRuleVersion>();
+
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
 
     public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();

@@ -97,3 +97,34 @@ public sealed record StayRuleBook
         return Parse(reader.ReadToEnd());
     }
 }
+
+/// <summary>One saved version of the whole rule book, as administrators and coordinators edited it; never changed afterwards.</summary>
+public sealed class StayRuleVersion : Common.Entity
+{
+    private StayRuleVersion()
+    {
+    }
+
+    public StayRuleVersion(int version, StayRuleBook book, Guid changedById, string? changedNationality, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        Version = version;
+        Json = JsonSerializer.Serialize(book, StayRuleBook.Json);
+        ChangedById = changedById;
+        Changed = changedNationality;
+        ChangedAtUtc = Common.UtcTime.Require(nowUtc, nameof(nowUtc));
+    }
+
+    public int Version { get; private set; }
+
+    public string Json { get; private set; } = string.Empty;
+
+    /// <summary>What changed: a nationality's rule set, or a calendar year ("calendar 2027").</summary>
+    public string? Changed { get; private set; }
+
+    public Guid ChangedById { get; private set; }
+
+    public DateTime ChangedAtUtc { get; private set; }
+
+    public StayRuleBook Book => StayRuleBook.Parse(Json);
+}

@@ -1200,6 +1200,38 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasAnnotation("Amanat:RecordName", "MovementRecord");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Stay.StayRuleVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Changed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("StayRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Vocabularies.VocabularyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1547,6 +1579,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.StayRuleVersion", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1195,6 +1195,38 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasAnnotation("Amanat:RecordName", "MovementRecord");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Stay.StayRuleVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("StayRuleVersions", (string)null);
+                });
+
             modelBuilder.Entity("Amanat.Core.Vocabularies.VocabularyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1572,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Stay.StayRuleVersion", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

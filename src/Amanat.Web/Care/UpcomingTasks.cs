@@ -19,7 +19,7 @@ public sealed record UpcomingTask(string KindKey, DateOnly? Due, string Path, st
 /// incidents marked as needing follow-up (situation 6: a member at ongoing risk). The staff home shows only
 /// the count, never a name.
 /// </summary>
-public sealed class UpcomingTasks(AmanatDbContext db, StayRuleBook rules, ReferralRecorder referrals, ShelterDesk shelter, TimeProvider clock, DisplayTimeZone zone, IOptions<Infrastructure.AmanatOptions> options)
+public sealed class UpcomingTasks(AmanatDbContext db, StayRuleStore store, ReferralRecorder referrals, ShelterDesk shelter, TimeProvider clock, DisplayTimeZone zone, IOptions<Infrastructure.AmanatOptions> options)
 {
     public const int Days = 14;
 
@@ -27,6 +27,7 @@ public sealed class UpcomingTasks(AmanatDbContext db, StayRuleBook rules, Referr
 
     public async Task<IReadOnlyList<UpcomingTask>> ForAsync(Guid userId, StaffRoles roles)
     {
+        var (rules, _) = await store.CurrentAsync();
         var today = Today;
         var until = today.AddDays(Days);
         var tasks = new List<UpcomingTask>();

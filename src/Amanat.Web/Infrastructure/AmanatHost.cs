@@ -84,7 +84,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Care.ReferralRecorder>();
         services.AddScoped<Amanat.Web.Care.ShelterDesk>();
         services.AddScoped<Amanat.Web.Care.OutreachTally>();
-        services.AddSingleton(_ => Amanat.Core.Stay.StayRuleBook.Shipped());
+        services.AddScoped<Amanat.Web.Care.StayRuleStore>();
         services.AddScoped<Amanat.Web.Care.UpcomingTasks>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();

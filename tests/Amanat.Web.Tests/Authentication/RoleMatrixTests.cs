@@ -40,6 +40,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/referrals"] = Permission.FindMember,
         ["staff/shelter"] = Permission.FindMember,
         ["staff/tasks"] = Permission.ReadRecords,
+        ["staff/stay-rules"] = Permission.ManageReferenceData,
         ["staff/outreach"] = Permission.CreateRecords,
         ["staff/directory/new"] = Permission.ManageReferenceData,
         ["staff/directory/{id:guid}"] = Permission.ManageReferenceData,

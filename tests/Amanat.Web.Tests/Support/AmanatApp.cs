@@ -99,13 +99,34 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A client that does not follow redirects, so tests see them.</summary>
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>The model's tables, each after every table that refers to it, so that deleting in this order breaks no foreign key.</summary>
+    private static List<string> DependentsFirst(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        var types = model.GetEntityTypes().Where(t => t.GetTableName() is not null).ToList();
+        var order = new List<string>();
+        while (types.Count > 0)
+        {
+            var free = types.Where(t => !types.Any(other => other.GetTableName() != t.GetTableName()
+                && other.GetForeignKeys().Any(fk => fk.PrincipalEntityType.GetTableName() == t.GetTableName()))).ToList();
+            if (free.Count == 0)
+            {
+                free = types; // a cycle: nothing left to order by
+            }
+
+            order.AddRange(free.Select(t => t.GetTableName()!).Where(n => !order.Contains(n)));
+            types = [.. types.Except(free)];
+        }
+
+        return order;
+    }
+
     /// <summary>Empties every table and the attachment files, and prepares the database as a first start would.</summary>
     public async Task ResetAsync()
     {
         await using (var scope = Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
-            foreach (var table in db.Model.GetEntityTypes().Select(x => x.GetTableName()).Distinct())
+            foreach (var table in DependentsFirst(db.Model))
             {
 #pragma warning disable EF1002 // table names come from the model, not from input
                 await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\"");

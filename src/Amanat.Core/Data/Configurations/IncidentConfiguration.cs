@@ -329,3 +329,18 @@ internal sealed class MovementRecordConfiguration : IEntityTypeConfiguration<Sta
         builder.HasIndex(x => x.MemberId);
     }
 }
+
+internal sealed class StayRuleVersionConfiguration : IEntityTypeConfiguration<Stay.StayRuleVersion>
+{
+    public void Configure(EntityTypeBuilder<Stay.StayRuleVersion> builder)
+    {
+        builder.ToTable("StayRuleVersions");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Json).IsRequired();
+        builder.Property(x => x.Changed).HasMaxLength(64);
+        builder.HasIndex(x => x.Version).IsUnique();
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.ChangedById).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.Book);
+    }
+}

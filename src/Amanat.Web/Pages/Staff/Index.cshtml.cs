@@ -23,6 +23,7 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
         new("/staff/directory", "StaffHome.Directory", Permission.SignedIn),
         new("/staff/handover", "StaffHome.Handover", Permission.AssignAndHandOver),
         new("/staff/vocabularies", "StaffHome.Vocabularies", Permission.ManageReferenceData),
+        new("/staff/stay-rules", "StaffHome.StayRules", Permission.ManageReferenceData),
         new("/staff/admin/users", "StaffHome.Users", Permission.Administer),
         new("/staff/admin/keys", "StaffHome.Keys", Permission.Administer),
         new("/staff/admin/audit", "StaffHome.Audit", Permission.Administer),

@@ -20,7 +20,7 @@ namespace Amanat.Web.Pages.Staff.Members;
 /// re-entry after a ban — guidance, not legal advice; unknown rules are shown as unknown.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class StayModel(AmanatDbContext db, AuditTrail audit, StayRuleBook rules, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.Care.StayRuleStore store, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -143,6 +143,7 @@ public sealed class StayModel(AmanatDbContext db, AuditTrail audit, StayRuleBook
         Documents = await db.DocumentRecords.AsNoTracking().Where(d => d.MemberId == Id).OrderBy(d => d.TypeCode).ThenByDescending(d => d.Since).ThenByDescending(d => d.RecordedAtUtc).ToListAsync();
         var movements = await db.MovementRecords.AsNoTracking().Where(m => m.MemberId == Id).OrderBy(m => m.RecordedAtUtc).ThenBy(m => m.Id).ToListAsync();
         Movements = [.. movements.Select(m => (m, m.Movement)).Where(x => x.Movement is not null).Select(x => (x.m, x.Movement!)).OrderBy(x => x.Item2.On)];
+        var (rules, _) = await store.CurrentAsync();
         Guidance = StayGuidance.For([.. movements.Select(m => m.Movement).OfType<Movement>()], rules.For(member.NationalityCode), rules.WorkingDays, Today);
         return true;
     }
