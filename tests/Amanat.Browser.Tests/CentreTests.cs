@@ -76,6 +76,44 @@ public sealed class CentreTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task AnEntryDate_MakesADeadlineAppear_InTheFourteenDayList_WhenTheClockMovesOn_AndTheHomeNamesNoOne()
+    {
+        var (server, address) = await browser.StartFreshAsync();
+        await using var _ = server;
+        var key = await CreateAsync(server, "dilnoza", StaffRoles.Outreach);
+        await using var phone = await browser.PhoneAsync(javaScript: false, locale: "ru-RU", baseAddress: address);
+        phone.SetDefaultTimeout(15_000);
+        var page = await phone.NewPageAsync();
+        await SignInAsync(page, "dilnoza", key);
+
+        await page.GotoAsync("/staff/members/new?lang=uz");
+        await page.GetByLabel("Ish ismi").FillAsync("Gulnoza");
+        await page.GetByLabel("Fuqaroligi").SelectOptionAsync(new SelectOptionValue { Label = "Oʻzbekiston" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Saqlash" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Hujjatlar va boʻlish muddati" }).ClickAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(server.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        await page.GetByLabel("Nima boʻldi").SelectOptionAsync(new SelectOptionValue { Label = "mamlakatga kirdi" });
+        await page.GetByLabel("Sana", new() { Exact = true }).FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Qoʻshish" }).ClickAsync();
+        await Expect(page.GetByText("Yoʻl-yoʻriq, yuridik maslahat emas", new() { Exact = false })).ToBeVisibleAsync();
+
+        // Today the registration deadline is a month away, so only the host's notification (3 working days) is due.
+        await page.GotoAsync("/staff/tasks?lang=uz");
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Gulnoza" })).ToContainTextAsync("Qabul qiluvchi tomon xabar berish muddati");
+        await Expect(page.GetByText("Roʻyxatdan oʻtish yoki ruxsatnoma muddati")).ToHaveCountAsync(0);
+
+        // Twenty days on, it is nine days away: it is listed, and the home says how many — not who.
+        server.Clock.Advance(TimeSpan.FromDays(20));
+        await SignInAsync(page, "dilnoza", key);
+        await page.GotoAsync("/staff/tasks?lang=uz");
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Gulnoza" })).ToContainTextAsync("Roʻyxatdan oʻtish yoki ruxsatnoma muddati");
+        await page.GotoAsync("/staff?lang=uz");
+        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "muddati bor" });
+        await Expect(notice).ToHaveTextAsync("Sizda muddati bor 1 ta ish bor.");
+        Assert.DoesNotContain("Gulnoza", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task SignInAsync(IPage page, string userName, string key)
     {
         await page.GotoAsync("/staff/signin?lang=ru");
