@@ -34,7 +34,7 @@ public abstract class ReferralTests(AmanatApp app) : IntegrationTest(app)
 
         // One sent ten days ago: its week has passed and nobody followed up. (The shared server's clock is
         // not moved here — other tests count on today; the browser test moves its own server's clock.)
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        var today = App.Today;
         using var earlier = await outreach.PostFormAsync($"/staff/members/{memberId}", new(refer) { ["Refer.SentOn"] = today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"/staff/members/{memberId}?handler=Refer");
         var list = await coordinator.Http.GetStringAsync(new Uri("/staff/referrals?lang=ru", UriKind.Relative));
         Assert.Contains("Открыто: 2; просрочено: 1.", list, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public abstract class ShelterPageTests(AmanatApp app) : IntegrationTest(app)
             ids.Add(all.Single(m => m.WorkingName == name).Id);
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        var today = App.Today;
         var arrived = today.AddDays(-40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var first = await outreach.PostFormAsync($"/staff/members/{ids[0]}", new() { ["arrivedOn"] = arrived }, $"/staff/members/{ids[0]}?handler=CheckIn");
         using var again = await outreach.PostFormAsync($"/staff/members/{ids[0]}?lang=ru", new(), $"/staff/members/{ids[0]}?handler=CheckIn&lang=ru");

@@ -14,7 +14,7 @@ public abstract class StayPageTests(AmanatApp app) : IntegrationTest(app)
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         using var created = await outreach.PostFormAsync("/staff/members/new", new() { ["Input.WorkingName"] = "Зарина", ["Input.NationalityCode"] = "UZ" });
         var id = await App.WithDbAsync(db => db.Members.Select(m => m.Id).SingleAsync());
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        var today = App.Today;
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var path = $"/staff/members/{id}/stay";
 

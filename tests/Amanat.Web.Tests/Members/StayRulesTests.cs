@@ -15,7 +15,7 @@ public abstract class StayRulesTests(AmanatApp app) : IntegrationTest(app)
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
         using var created = await coordinator.PostFormAsync("/staff/members/new", new() { ["Input.WorkingName"] = "Айгерим", ["Input.NationalityCode"] = "KG" });
         var id = await App.WithDbAsync(db => db.Members.Select(m => m.Id).SingleAsync());
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        var today = App.Today;
         using var entry = await coordinator.PostFormAsync($"/staff/members/{id}/stay", new() { ["kind"] = "Entry", ["on"] = today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"/staff/members/{id}/stay?handler=Movement");
         var before = await coordinator.Http.GetStringAsync(new Uri($"/staff/members/{id}/stay?lang=en", UriKind.Relative));
 

@@ -14,7 +14,7 @@ public abstract class TasksTests(AmanatApp app) : IntegrationTest(app)
         var colleague = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         using var created = await outreach.PostFormAsync("/staff/members/new", new() { ["Input.WorkingName"] = "Мохира", ["Input.NationalityCode"] = "UZ" });
         var id = await App.WithDbAsync(db => db.Members.Select(m => m.Id).SingleAsync());
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+        var today = App.Today;
         var entered = today.AddDays(-25); // 30 days without registration: the last is in 4 days
         using var entry = await outreach.PostFormAsync($"/staff/members/{id}/stay", new() { ["kind"] = "Entry", ["on"] = entered.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, $"/staff/members/{id}/stay?handler=Movement");
 

@@ -59,6 +59,9 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The application's clock: starts at the real time and moves only when a test says so.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Today as the application sees it: the clock's date where the centre is (Asia/Almaty).</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);
+
     /// <summary>The same data directory and database in a new process-like host: a restart of the server.</summary>
     public AmanatApp Restarted() => new(Provider, settings, storageOwner: this);
 
