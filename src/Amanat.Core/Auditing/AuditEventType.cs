@@ -32,6 +32,11 @@ public enum AuditEventType
     TokenUsed = 1501,
     TokenRevoked = 1502,
 
+    /// <summary>A staff member linked her Telegram chat for reminders (subject: the link).</summary>
+    TelegramLinked = 1510,
+
+    TelegramUnlinked = 1511,
+
     KeysCreated = 1600,
     UnlockModeChanged = 1601,
     Sealed = 1602,

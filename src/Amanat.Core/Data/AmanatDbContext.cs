@@ -25,6 +25,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<PreservedForm> PreservedForms => Set<PreservedForm>();
 
+    public DbSet<StaffTelegramLink> StaffTelegramLinks => Set<StaffTelegramLink>();
+
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
     public DbSet<Vocabularies.VocabularyEntry> VocabularyEntries => Set<Vocabularies.VocabularyEntry>();

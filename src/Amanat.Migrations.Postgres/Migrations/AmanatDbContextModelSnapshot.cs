@@ -1034,6 +1034,51 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("StaffSessions");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Staff.StaffTelegramLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatIdCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("ChatId")
+                        .HasAnnotation("Amanat:EncryptedField", "ChatId");
+
+                    b.Property<DateTime?>("CodeExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly?>("LastSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("LinkedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("StaffTelegramLinks");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "staff")
+                        .HasAnnotation("Amanat:RecordName", "StaffTelegramLink");
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1547,6 +1592,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.StaffSession", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Staff.StaffTelegramLink", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()

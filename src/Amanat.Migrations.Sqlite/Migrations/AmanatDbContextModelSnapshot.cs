@@ -1029,6 +1029,51 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("StaffSessions");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Staff.StaffTelegramLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatIdCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ChatId")
+                        .HasAnnotation("Amanat:EncryptedField", "ChatId");
+
+                    b.Property<DateTime?>("CodeExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("StaffTelegramLinks");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "staff")
+                        .HasAnnotation("Amanat:RecordName", "StaffTelegramLink");
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.StaffUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1585,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Amanat.Core.Staff.StaffSession", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Staff.StaffTelegramLink", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()

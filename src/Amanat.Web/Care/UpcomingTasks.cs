@@ -23,7 +23,10 @@ public sealed class UpcomingTasks(AmanatDbContext db, StayRuleStore store, Refer
 {
     public const int Days = 14;
 
-    public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+    /// <summary>The time now where the centre is.</summary>
+    public DateTime Now => zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now);
 
     public async Task<IReadOnlyList<UpcomingTask>> ForAsync(Guid userId, StaffRoles roles)
     {

@@ -18,6 +18,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
+using Amanat.Web.Telegram;
+
 namespace Amanat.Web.Infrastructure;
 
 /// <summary>Wires the application: services, start-up preparation and the request pipeline.</summary>
@@ -45,6 +47,8 @@ public static class AmanatHost
             .Bind(builder.Configuration.GetSection(AmanatOptions.Section))
             .Validate(o => Uri.TryCreate(o.QuickExitUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), "Amanat:QuickExitUrl must be an absolute http(s) URL.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Amanat:TimeZone must be an IANA time zone such as Asia/Almaty.")
+            .Validate(o => Amanat.Web.Telegram.TelegramBot.IsValidToken(o.Telegram.Token), "Amanat:Telegram:Token must be the token @BotFather gave: digits, a colon, then letters, digits, - or _.")
+            .Validate(o => o.Telegram.ReminderHour is >= 0 and <= 23 && o.Telegram.PollSeconds is >= 0 and <= 50, "Amanat:Telegram:ReminderHour must be 0–23 and PollSeconds 0–50.")
             .Validate(o => Amanat.Core.Members.Uic.IsValidFormula(o.Members.UicFormula), "Amanat:Members:UicFormula must use {M1}-{M3}, {F1}-{F3}, {S}, {YY} or {YYYY}, with both names and the year.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -86,6 +90,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Care.OutreachTally>();
         services.AddScoped<Amanat.Web.Care.StayRuleStore>();
         services.AddScoped<Amanat.Web.Care.UpcomingTasks>();
+        services.AddAmanatTelegram();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();

@@ -27,6 +27,26 @@ public sealed class AmanatOptions
     public MemberOptions Members { get; set; } = new();
 
     public ShelterOptions Shelter { get; set; } = new();
+
+    public TelegramOptions Telegram { get; set; } = new();
+}
+
+/// <summary>The Telegram bot (<c>Amanat__Telegram__Token</c>…). Without a token there is no bot.</summary>
+public sealed class TelegramOptions
+{
+    /// <summary>The bot's token from @BotFather. Empty: no bot, no Telegram reminders.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The Bot API server; empty means Telegram's own (<c>https://api.telegram.org</c>).</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>Local hour (0–23) from which the daily staff reminder goes out (default 9).</summary>
+    public int ReminderHour { get; set; } = 9;
+
+    /// <summary>How long one long-polling request waits for news, in seconds (default 25).</summary>
+    public int PollSeconds { get; set; } = 25;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Token);
 }
 
 /// <summary>Limits for evidence files (<c>Amanat__Attachments__MaxBytes</c> and so on).</summary>

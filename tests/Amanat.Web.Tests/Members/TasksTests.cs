@@ -25,7 +25,7 @@ public abstract class TasksTests(AmanatApp app) : IntegrationTest(app)
         Assert.Contains("Мохира", tasks, StringComparison.Ordinal);
         Assert.Contains("Регистрация или разрешение нужны до", tasks, StringComparison.Ordinal);
         Assert.Contains(entered.AddDays(29).ToString("d", System.Globalization.CultureInfo.GetCultureInfo("ru")), tasks, StringComparison.Ordinal);
-        Assert.Contains("дел со сроком", home, StringComparison.Ordinal);
+        Assert.Contains("Дел со сроком: ", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Мохира", home, StringComparison.Ordinal);
         Assert.DoesNotContain("Мохира", others, StringComparison.Ordinal);
         Assert.Contains("Ничего срочного.", others, StringComparison.Ordinal);

@@ -111,3 +111,21 @@ internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<Auditing
         builder.Ignore(x => x.Fingerprint);
     }
 }
+
+internal sealed class StaffTelegramLinkConfiguration : IEntityTypeConfiguration<StaffTelegramLink>
+{
+    public void Configure(EntityTypeBuilder<StaffTelegramLink> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.HasIndex(x => x.UserId).IsUnique();
+        builder.Property(x => x.Language).HasMaxLength(8).IsRequired();
+        builder.Property(x => x.CodeHash).HasMaxLength(32);
+        builder.HasIndex(x => x.CodeHash);
+        builder.IsEncryptedRecord(DataClasses.Staff, "StaffTelegramLink");
+        builder.HasEncrypted(x => x.ChatId);
+        builder.Ignore(x => x.IsLinked);
+        builder.Ignore(x => x.Chat);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

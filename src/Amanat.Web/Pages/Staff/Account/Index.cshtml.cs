@@ -5,6 +5,7 @@ using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Web.Authentication;
+using Amanat.Web.Telegram;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,10 +13,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Pages.Staff.Account;
 
-/// <summary>Her open sessions, and "sign out everywhere" for a lost or borrowed phone.</summary>
+/// <summary>Her open sessions, "sign out everywhere" for a lost or borrowed phone, and Telegram reminders.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone) : PageModel
+public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTrail audit, StaffReminders reminders, TelegramBot bot, TimeProvider clock, DisplayTimeZone zone) : PageModel
 {
+    public bool TelegramAvailable => reminders.IsAvailable;
+
+    public StaffTelegramLink? Telegram { get; private set; }
+
+    /// <summary>The one-time code, shown only in the answer to "turn on".</summary>
+    public string? TelegramCode { get; private set; }
+
+    public string? BotName => bot.UserName;
+
     public IReadOnlyList<StaffSession> Sessions { get; private set; } = [];
 
     public Guid? CurrentSessionId => HttpContext.CurrentSession()?.Id;
@@ -26,6 +36,29 @@ public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTr
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.StaffSessions.Where(x => x.UserId == userId && x.EndedAtUtc == null).OrderByDescending(x => x.CreatedAtUtc).ToListAsync();
         Sessions = [.. open.Where(x => x.IsActive(now))];
+        Telegram = userId is { } id ? await reminders.ForAsync(id) : null;
+    }
+
+    public async Task<IActionResult> OnPostTelegramOnAsync()
+    {
+        if (!reminders.IsAvailable || User.UserId() is not { } userId)
+        {
+            return RedirectToPage();
+        }
+
+        TelegramCode = await reminders.StartAsync(userId, Localization.Languages.Current);
+        await OnGetAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTelegramOffAsync()
+    {
+        if (User.UserId() is { } userId && await reminders.StopAsync(userId))
+        {
+            await audit.RecordAsync(AuditEventType.TelegramUnlinked, userId);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEverywhereSignOutAsync()

@@ -1,0 +1,15 @@
+namespace Amanat.Web.Telegram;
+
+public static class TelegramSetup
+{
+    /// <summary>The bot and staff reminders. The hosted services do nothing when no token is configured.</summary>
+    public static IServiceCollection AddAmanatTelegram(this IServiceCollection services)
+    {
+        services.AddSingleton<TelegramBot>();
+        services.AddScoped<StaffReminders>();
+        services.AddScoped<TelegramUpdates>();
+        services.AddHostedService<TelegramPolling>();
+        services.AddHostedService<StaffReminderSchedule>();
+        return services;
+    }
+}
