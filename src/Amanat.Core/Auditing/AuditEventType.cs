@@ -59,6 +59,24 @@ public enum AuditEventType
 
     AttachmentDeleted = 2012,
 
+    /// <summary>A coordinator opened a self-report (subject: the report).</summary>
+    SelfReportRead = 2040,
+
+    /// <summary>A self-report became a new incident.</summary>
+    SelfReportConverted = 2041,
+
+    SelfReportAttached = 2042,
+
+    SelfReportDiscarded = 2043,
+
+    /// <summary>A contact attempt noted (value: 1 reached, 0 not).</summary>
+    SelfReportContacted = 2044,
+
+    /// <summary>Community access codes issued (value: how many).</summary>
+    AccessCodesIssued = 2050,
+
+    AccessCodeRevoked = 2051,
+
     /// <summary>A member registered (value: 1 when she was registered despite a duplicate warning).</summary>
     MemberCreated = 2020,
 

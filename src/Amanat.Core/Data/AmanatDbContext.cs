@@ -27,6 +27,12 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<StaffTelegramLink> StaffTelegramLinks => Set<StaffTelegramLink>();
 
+    public DbSet<Community.SelfReport> SelfReports => Set<Community.SelfReport>();
+
+    public DbSet<Community.SelfReportContact> SelfReportContacts => Set<Community.SelfReportContact>();
+
+    public DbSet<Community.AccessCode> AccessCodes => Set<Community.AccessCode>();
+
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
     public DbSet<Vocabularies.VocabularyEntry> VocabularyEntries => Set<Vocabularies.VocabularyEntry>();

@@ -18,6 +18,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
+using Amanat.Web.Community;
 using Amanat.Web.Telegram;
 
 namespace Amanat.Web.Infrastructure;
@@ -91,6 +92,8 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Care.StayRuleStore>();
         services.AddScoped<Amanat.Web.Care.UpcomingTasks>();
         services.AddAmanatTelegram();
+        services.AddScoped<Amanat.Web.Community.SelfReportInbox>();
+        services.AddSingleton<Amanat.Web.Community.PublicLimits>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();
@@ -167,6 +170,7 @@ public static class AmanatHost
         app.UseAmanatErrorHandling();
         app.UseSealedGate();
         app.UseUploadBodyLimit();
+        app.UsePublicBodyLimit();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -191,6 +195,7 @@ public static class AmanatHost
         app.MapAttachmentsApi();
         app.MapMembersApi();
         app.MapCareApi();
+        app.MapPublicReportsApi();
         return app;
     }
 

@@ -29,6 +29,21 @@ public sealed class AmanatOptions
     public ShelterOptions Shelter { get; set; } = new();
 
     public TelegramOptions Telegram { get; set; } = new();
+
+    public CommunityOptions Community { get; set; } = new();
+}
+
+/// <summary>Limits of the public community pages and API (<c>Amanat__Community__…</c>).</summary>
+public sealed class CommunityOptions
+{
+    /// <summary>Self-reports accepted per address per hour (default 20; a whole town may share one mobile address).</summary>
+    public int ReportsPerAddressPerHour { get; set; } = 20;
+
+    /// <summary>Self-reports accepted per hour from everyone together (default 300), so that a flood cannot fill the disk.</summary>
+    public int ReportsPerHour { get; set; } = 300;
+
+    /// <summary>Withdrawals (look-ups by reference) per address per hour (default 30).</summary>
+    public int LookupsPerAddressPerHour { get; set; } = 30;
 }
 
 /// <summary>The Telegram bot (<c>Amanat__Telegram__Token</c>…). Without a token there is no bot.</summary>
