@@ -109,8 +109,8 @@ public sealed class CentreTests(BrowserFixture browser)
         await page.GotoAsync("/staff/tasks?lang=uz");
         await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Gulnoza" })).ToContainTextAsync("Roʻyxatdan oʻtish yoki ruxsatnoma muddati");
         await page.GotoAsync("/staff?lang=uz");
-        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "muddati bor" });
-        await Expect(notice).ToHaveTextAsync("Sizda muddati bor 1 ta ish bor.");
+        var notice = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Muddati yaqin" });
+        await Expect(notice).ToHaveTextAsync("Muddati yaqin ishlar: 1.");
         Assert.DoesNotContain("Gulnoza", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
