@@ -1,0 +1,140 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Amanat.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class CommunityReportsAndCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AccessCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Serial = table.Column<int>(type: "integer", nullable: false),
+                    CodeIndex = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    IssuedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastUsedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Uses = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccessCodes_StaffUsers_IssuedById",
+                        column: x => x.IssuedById,
+                        principalTable: "StaffUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ReferenceHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    SealedContent = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    IncidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DiscardReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SelfReports_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SelfReportContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reached = table.Column<bool>(type: "boolean", nullable: false),
+                    StaffId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelfReportContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SelfReportContacts_SelfReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "SelfReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessCodes_CodeIndex",
+                table: "AccessCodes",
+                column: "CodeIndex",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessCodes_IssuedById",
+                table: "AccessCodes",
+                column: "IssuedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessCodes_Serial",
+                table: "AccessCodes",
+                column: "Serial",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfReportContacts_ReportId",
+                table: "SelfReportContacts",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfReports_IncidentId",
+                table: "SelfReports",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfReports_ReferenceHash",
+                table: "SelfReports",
+                column: "ReferenceHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SelfReports_Status_ReceivedAtUtc",
+                table: "SelfReports",
+                columns: new[] { "Status", "ReceivedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccessCodes");
+
+            migrationBuilder.DropTable(
+                name: "SelfReportContacts");
+
+            migrationBuilder.DropTable(
+                name: "SelfReports");
+        }
+    }
+}
