@@ -70,3 +70,11 @@ public static class ReadableCode
     public static byte[] Hash(string canonical, string purpose) =>
         SHA256.HashData(Encoding.UTF8.GetBytes($"amanat:{purpose}:{canonical}"));
 }
+
+/// <summary>Community access codes as typed, folded to their canonical form for the keyed index.</summary>
+public sealed class AccessCodeNormaliser : Security.IIdentifierNormaliser
+{
+    public string Kind => "access-code";
+
+    public string? Normalise(string raw) => ReadableCode.Normalise(raw);
+}

@@ -94,6 +94,7 @@ public static class AmanatHost
         services.AddAmanatTelegram();
         services.AddScoped<Amanat.Web.Community.SelfReportInbox>();
         services.AddSingleton<Amanat.Web.Community.PublicLimits>();
+        services.AddScoped<Amanat.Web.Community.AccessCodeDesk>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();

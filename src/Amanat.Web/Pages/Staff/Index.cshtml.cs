@@ -9,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Pages.Staff;
 
 /// <summary>The staff home: what this person's roles let her do, and what was done to her account.</summary>
-public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Care.UpcomingTasks upcoming) : PageModel
+public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Care.UpcomingTasks upcoming, Amanat.Web.Community.SelfReportInbox inbox) : PageModel
 {
     private static readonly StaffSection[] AllSections =
     [
         new("/staff/tasks", "StaffHome.Tasks", Permission.ReadRecords),
+        new("/staff/reports", "StaffHome.Reports", Permission.ReviewSelfReports),
+        new("/staff/access-codes", "StaffHome.AccessCodes", Permission.IssueAccessCodes),
         new("/staff/incidents/new", "StaffHome.NewIncident", Permission.CreateRecords),
         new("/staff/incidents", "StaffHome.Incidents", Permission.ReadRecords),
         new("/staff/members", "StaffHome.Members", Permission.FindMember),
@@ -40,6 +42,9 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
     /// <summary>How many things are due in the next 14 days: a count only — no name, no story, no identifier.</summary>
     public int? Due { get; private set; }
 
+    /// <summary>Self-reports waiting for review (coordinators): a count only.</summary>
+    public int? Waiting { get; private set; }
+
     public async Task OnGetAsync()
     {
         var held = User.Roles();
@@ -55,6 +60,11 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
         if (Permissions.Allows(held, Permission.ReadRecords))
         {
             Due = (await upcoming.ForAsync(userId!.Value, held)).Count;
+        }
+
+        if (Permissions.Allows(held, Permission.ReviewSelfReports))
+        {
+            Waiting = await inbox.WaitingCountAsync();
         }
     }
 

@@ -12,15 +12,36 @@ namespace Amanat.Web.Pages.Staff.Incidents;
 
 /// <summary>Records a new incident from a phone: one form, sensible defaults, no JavaScript needed.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder recorder, Amanat.Web.Community.SelfReportInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : IncidentFormPage(db, recorder, clock, localizer)
 {
     /// <summary>A member found or opened before: the incident starts with her as the first person affected.</summary>
     [BindProperty(SupportsGet = true, Name = "member")]
     public Guid? ForMember { get; set; }
 
-    public async Task OnGetAsync()
+    /// <summary>A self-report being turned into this incident (coordinators): the form starts from it, and saving marks it done.</summary>
+    [BindProperty(SupportsGet = true, Name = "report")]
+    public Guid? FromReport { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (FromReport is { } reportId)
+        {
+            if (!Permissions.Allows(User.Roles(), Permission.ReviewSelfReports))
+            {
+                return Forbid();
+            }
+
+            if (await inbox.FindAsync(reportId) is not { Status: Amanat.Core.Community.SelfReportStatus.New } report || await inbox.ReadAsync(report) is not { } content)
+            {
+                return NotFound();
+            }
+
+            Input = IncidentInput.FromSelfReport(content, DateOnly.FromDateTime(report.ReceivedAtUtc));
+            await LoadVocabularyAsync();
+            return Page();
+        }
+
         var person = new PersonInput();
         if (ForMember is { } memberId && await Db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId) is { } member)
         {
@@ -36,11 +57,32 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
             Perpetrators = [new PerpetratorInput()],
         };
         await LoadVocabularyAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (FromReport is not null && !Permissions.Allows(User.Roles(), Permission.ReviewSelfReports))
+        {
+            return Forbid();
+        }
+
+        if (FromReport is { } reportId && await inbox.FindAsync(reportId) is not { Status: Amanat.Core.Community.SelfReportStatus.New })
+        {
+            return NotFound();
+        }
+
         var incident = await SaveAsync(Incident.Start(User.UserId()!.Value, Now), isNew: true);
-        return incident is null ? Page() : Redirect($"/staff/incidents/{incident.Id}?saved=true");
+        if (incident is null)
+        {
+            return Page();
+        }
+
+        if (FromReport is { } converted)
+        {
+            await inbox.ConvertedAsync(converted, incident.Id, User.UserId()!.Value);
+        }
+
+        return Redirect($"/staff/incidents/{incident.Id}?saved=true");
     }
 }
