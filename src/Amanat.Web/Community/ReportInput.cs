@@ -54,7 +54,8 @@ public sealed class ReportInput
         Needs = [.. Needs.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal)],
         ContactChannel = ContactChannel,
         Contact = Text(Contact),
-        Consents = SelfReportChoices.Scopes.ToDictionary(s => s, Consents.Contains),
+        // Every scope gets an answer; a scope the form never offered stays in, so that the rules refuse it.
+        Consents = SelfReportChoices.Scopes.Union(Consents.Where(c => !string.IsNullOrWhiteSpace(c)), StringComparer.Ordinal).ToDictionary(s => s, Consents.Contains, StringComparer.Ordinal),
     };
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
