@@ -1,0 +1,170 @@
+using Amanat.Browser.Tests.Pages;
+using Amanat.Browser.Tests.Support;
+using Amanat.Core.Auditing;
+using Amanat.Core.Security;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Amanat.Web.Keys;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Amanat.Browser.Tests;
+
+/// <summary>
+/// The community's self-report on a 360-px phone with JavaScript off: in Kazakh it reaches the review
+/// queue and becomes an incident; sent while the server is sealed it is readable after unsealing; and
+/// she can withdraw it with her reference. The page's weight is measured here.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CommunityTests(BrowserFixture browser)
+{
+    private const string Password = "correct horse battery staple";
+    private const string Passphrase = "apricot valley winter road";
+
+    [Fact]
+    public async Task ASelfReportInKazakh_WithoutJavaScript_ReachesTheQueue_AndBecomesAnIncident()
+    {
+        var (server, address) = await browser.StartFreshAsync();
+        await using var _ = server;
+        var key = await CreateAsync(server, "aigerim", StaffRoles.Coordinator);
+
+        await using var phone = await browser.PhoneAsync(javaScript: false, locale: "kk-KZ", baseAddress: address);
+        phone.SetDefaultTimeout(15_000);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/report?lang=kk");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Не болғанын айтыңыз");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Жылдам шығу" })).ToBeVisibleAsync();
+        await page.GetByLabel("Мені ұрды немесе жарақат салды").CheckAsync();
+        await page.GetByLabel("Ақшаны тартып алды, талап етті немесе төлемеді").CheckAsync();
+        await page.GetByLabel("Қай қалада?").SelectOptionAsync(new SelectOptionValue { Label = "Алматы" });
+        await page.GetByLabel("Клиент", new() { Exact = true }).CheckAsync();
+        await page.GetByText("Ол туралы не білесіз?").ClickAsync();
+        await page.GetByLabel("Оның телефон нөмірі").FillAsync("8 701 123 4567");
+        await page.GetByLabel("Өз сөзіңізбен (міндетті емес)").FillAsync("Клиент ұрып, ақша төлемеді.");
+        await page.GetByLabel("Дәрігер").CheckAsync();
+        await page.GetByLabel("Кім екенімді айтпай, басқа әйелдерді ескерту").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Жіберу" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Рақмет. Хабарыңызды алдық.");
+        await Expect(page.Locator("code.reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$"));
+        Assert.Empty(await phone.CookiesAsync());
+
+        await using var laptop = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
+        laptop.SetDefaultTimeout(15_000);
+        var staff = await laptop.NewPageAsync();
+        await SignInAsync(staff, "aigerim", key);
+        await Expect(staff.GetByRole(AriaRole.Status).Filter(new() { HasText = "Сообщений ждут рассмотрения" })).ToHaveTextAsync("Сообщений ждут рассмотрения: 1.");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Сообщений ждут рассмотрения: 1." }).ClickAsync();
+        await staff.Locator("main ul a").First.ClickAsync();
+        await Expect(staff.GetByText("Клиент ұрып, ақша төлемеді.")).ToBeVisibleAsync();
+        await Expect(staff.Locator("main dd").Filter(new() { HasText = "Қазақша" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(staff);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Превратить в случай" }).ClickAsync();
+        await Expect(staff.GetByText("Заполнено из сообщения", new() { Exact = false })).ToBeVisibleAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).First.ClickAsync();
+        await Expect(staff.GetByText("Клиент ұрып, ақша төлемеді.")).ToBeVisibleAsync();
+        Assert.Contains("/staff/incidents/", staff.Url, StringComparison.Ordinal);
+        await staff.GotoAsync("/staff/reports?lang=ru");
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Ждут рассмотрения: 0" })).ToBeVisibleAsync();
+        await Expect(staff.GetByText("стало случаем")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(staff);
+
+        // Cards for the community: issued in a batch, each code shown once, with its number.
+        await staff.GotoAsync("/staff/access-codes?lang=ru");
+        await AssertAccessibleAsync(staff);
+        await staff.GetByLabel("Сколько").FillAsync("4");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Выдать и показать карточки" }).ClickAsync();
+        await Expect(staff.Locator(".card")).ToHaveCountAsync(4);
+        await Expect(staff.Locator(".card-serial").First).ToHaveTextAsync("№ 1");
+        await AssertAccessibleAsync(staff);
+    }
+
+    [Fact]
+    public async Task AReportSentWhileSealed_IsReadableAfterUnsealing_AndSheCanWithdrawIt()
+    {
+        var (server, address) = await browser.StartFreshAsync();
+        await using var _ = server;
+        var key = await CreateAsync(server, "saule", StaffRoles.Coordinator);
+        server.Services.GetRequiredService<KeyVault>().UsePassphrase(Passphrase);
+        await server.Services.GetRequiredService<Sealing>().SealAsync(AuditSource.System);
+
+        await using var phone = await browser.PhoneAsync(javaScript: false, locale: "ru-RU", baseAddress: address);
+        phone.SetDefaultTimeout(15_000);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/report?lang=ru");
+        await page.GetByLabel("Забрали мои документы").CheckAsync();
+        await page.GetByLabel("Полиция", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Своими словами (необязательно)").FillAsync("Паспорт забрали на проверке и не вернули.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Отправить" }).ClickAsync();
+        var reference = await page.Locator("code.reference").InnerTextAsync();
+
+        await using var laptop = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
+        laptop.SetDefaultTimeout(15_000);
+        var staff = await laptop.NewPageAsync();
+        await staff.GotoAsync("/staff/unlock?lang=ru");
+        await staff.GetByLabel("Парольная фраза").FillAsync(Passphrase);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Разблокировать" }).ClickAsync();
+        await SignInAsync(staff, "saule", key);
+        await staff.GotoAsync("/staff/reports?lang=ru");
+        await staff.Locator("main ul a").First.ClickAsync();
+        await Expect(staff.GetByText("Паспорт забрали на проверке и не вернули.")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/report/withdraw?lang=ru");
+        await page.GetByLabel("Номер сообщения").FillAsync(reference.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Отозвать" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Готово: сообщение удалено.");
+        await staff.GotoAsync("/staff/reports?lang=ru");
+        await Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Ждут рассмотрения: 0" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheReportPage_IsLight_LoadsNothingFromElsewhere_AndIsAccessible()
+    {
+        await using var phone = await browser.PhoneAsync(locale: "uz-UZ");
+        var page = await phone.NewPageAsync();
+        var responses = new List<IResponse>();
+        page.Response += (_, response) => responses.Add(response);
+        await page.GotoAsync("/report?lang=uz", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        long bytes = 0;
+        foreach (var response in responses)
+        {
+            Assert.Equal(browser.BaseAddress.Authority, new Uri(response.Url).Authority);
+            var sizes = await response.Request.SizesAsync();
+            bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+        }
+
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "amanat-report-weight.txt"), $"{bytes} bytes in {responses.Count} responses");
+        Assert.True(bytes <= 30 * 1024, $"/report weighs {bytes} bytes");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-report-360-uz.png"), FullPage = true });
+        await page.Locator("fieldset").First.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-report-what-360-uz.png") });
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync("/report/withdraw?lang=uz");
+        await AssertAccessibleAsync(page);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0, page.Url + ": " + string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))}")));
+    }
+
+    private static async Task SignInAsync(IPage page, string userName, string key)
+    {
+        await page.GotoAsync("/staff/signin?lang=ru");
+        await page.GetByLabel("Имя пользователя").FillAsync(userName);
+        await page.GetByLabel("Пароль").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.GetByLabel("Код подтверждения").FillAsync(StaffSignInPages.CurrentCode(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Здравствуйте, {userName}");
+    }
+
+    private static async Task<string> CreateAsync(BrowserFixture.AmanatServer server, string userName, StaffRoles roles)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var (user, _) = await accounts.AddAsync(userName, Password, roles);
+        return (await accounts.EnrolNowAsync(user!)).Key;
+    }
+}
