@@ -77,6 +77,17 @@ public enum AuditEventType
 
     AccessCodeRevoked = 2051,
 
+    /// <summary>An alert drafted (value: how many incidents stand behind it).</summary>
+    AlertDrafted = 2060,
+
+    AlertEdited = 2061,
+
+    AlertApproved = 2062,
+
+    AlertPublished = 2063,
+
+    AlertWithdrawn = 2064,
+
     /// <summary>A member registered (value: 1 when she was registered despite a duplicate warning).</summary>
     MemberCreated = 2020,
 

@@ -33,6 +33,12 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Community.AccessCode> AccessCodes => Set<Community.AccessCode>();
 
+    public DbSet<Community.Alert> Alerts => Set<Community.Alert>();
+
+    public DbSet<Community.AlertIncident> AlertIncidents => Set<Community.AlertIncident>();
+
+    public DbSet<Community.AlertIdentifier> AlertIdentifiers => Set<Community.AlertIdentifier>();
+
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
     public DbSet<Vocabularies.VocabularyEntry> VocabularyEntries => Set<Vocabularies.VocabularyEntry>();

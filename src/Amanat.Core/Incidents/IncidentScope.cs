@@ -14,6 +14,11 @@ public static class IncidentScope
     public static IQueryable<Incident> WithContent(this IQueryable<Incident> incidents) =>
         incidents.Include(x => x.Violations).Include(x => x.Perpetrators).Include(x => x.People).ThenInclude(p => p.Consents).AsSplitQuery();
 
+    /// <summary>Incidents where someone affected currently says YES to the scope (her latest answer counts: a withdrawal takes effect).</summary>
+    public static IQueryable<Incident> WithConsent(this IQueryable<Incident> incidents, string scope) =>
+        incidents.Where(i => i.People.Any(p => p.Consents.Where(c => c.Scope == scope).OrderByDescending(c => c.RecordedAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => c.Value).FirstOrDefault() == ConsentValue.Yes));
+
     /// <summary>The filters of the list page and the API: period, city, violation, perpetrator category, status.</summary>
     public static IQueryable<Incident> Filtered(this IQueryable<Incident> incidents, IncidentFilter filter)
     {

@@ -9,4 +9,7 @@ public static class DataClasses
     public const string Member = "member";
 
     public const string Incident = "incident";
+
+    /// <summary>Community alerts: each under its own key until it is published and after.</summary>
+    public const string Alert = "alert";
 }

@@ -345,6 +345,126 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("AccessCodes");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DescriptionsCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Descriptions")
+                        .HasAnnotation("Amanat:EncryptedField", "Descriptions");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhonesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Phones")
+                        .HasAnnotation("Amanat:EncryptedField", "Phones");
+
+                    b.Property<string>("PlatesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Plates")
+                        .HasAnnotation("Amanat:EncryptedField", "Plates");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Status", "CityCode", "PublishedAtUtc");
+
+                    b.ToTable("Alerts");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "alert")
+                        .HasAnnotation("Amanat:RecordName", "Alert");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Index")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Index");
+
+                    b.ToTable("AlertIdentifiers");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AlertId", "IncidentId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("AlertIncidents");
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +1672,39 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
+                {
+                    b.HasOne("Amanat.Core.Community.Alert", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
+                {
+                    b.HasOne("Amanat.Core.Community.Alert", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.HasOne("Amanat.Core.Incidents.Incident", null)
@@ -1812,6 +1965,13 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+                {
+                    b.Navigation("Identifiers");
+
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>

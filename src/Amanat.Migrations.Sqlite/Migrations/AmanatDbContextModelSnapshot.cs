@@ -340,6 +340,126 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("AccessCodes");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionsCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Descriptions")
+                        .HasAnnotation("Amanat:EncryptedField", "Descriptions");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhonesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Phones")
+                        .HasAnnotation("Amanat:EncryptedField", "Phones");
+
+                    b.Property<string>("PlatesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Plates")
+                        .HasAnnotation("Amanat:EncryptedField", "Plates");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Status", "CityCode", "PublishedAtUtc");
+
+                    b.ToTable("Alerts");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "alert")
+                        .HasAnnotation("Amanat:RecordName", "Alert");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Index")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Index");
+
+                    b.ToTable("AlertIdentifiers");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AlertId", "IncidentId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("AlertIncidents");
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1545,6 +1665,39 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
+                {
+                    b.HasOne("Amanat.Core.Community.Alert", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
+                {
+                    b.HasOne("Amanat.Core.Community.Alert", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.HasOne("Amanat.Core.Incidents.Incident", null)
@@ -1805,6 +1958,13 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+                {
+                    b.Navigation("Identifiers");
+
+                    b.Navigation("Incidents");
                 });
 
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>

@@ -8,8 +8,9 @@ namespace Amanat.Web.Community;
 
 /// <summary>
 /// Limits on the public endpoints, kept in memory, with no third party: per address (IPv4 as is, IPv6 by
-/// its /64, after <c>ForwardedHeaders</c> has put the real client address in place) and for everyone
-/// together. Per-address limits are generous because whole neighbourhoods share one mobile-carrier address.
+/// its /64, after <c>ForwardedHeaders</c> has put the real client address in place), per access code, and
+/// for everyone together. Per-address limits are generous because whole neighbourhoods share one
+/// mobile-carrier address.
 /// </summary>
 public sealed class PublicLimits : IDisposable
 {
@@ -18,16 +19,28 @@ public sealed class PublicLimits : IDisposable
     /// <summary>Withdrawals and other look-ups by a reference: few, so that references cannot be guessed.</summary>
     public const string Lookups = "lookups";
 
-    private readonly PartitionedRateLimiter<string> perAddress;
+    /// <summary>Number checks and feed reads, per address (before the code is even looked at).</summary>
+    public const string Checks = "checks";
+
+    /// <summary>Number checks and feed reads, per access code.</summary>
+    public const string Codes = "codes";
+
+    private readonly PartitionedRateLimiter<string> partitions;
     private readonly RateLimiter everyone;
 
     public PublicLimits(IOptions<AmanatOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var community = options.Value.Community;
-        perAddress = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        partitions = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = key.StartsWith(Lookups, StringComparison.Ordinal) ? community.LookupsPerAddressPerHour : community.ReportsPerAddressPerHour,
+            PermitLimit = key[..key.IndexOf(':', StringComparison.Ordinal)] switch
+            {
+                Lookups => community.LookupsPerAddressPerHour,
+                Checks => community.ChecksPerAddressPerHour,
+                Codes => community.ChecksPerCodePerHour,
+                _ => community.ReportsPerAddressPerHour,
+            },
             Window = TimeSpan.FromHours(1),
             QueueLimit = 0,
         }));
@@ -39,22 +52,27 @@ public sealed class PublicLimits : IDisposable
         });
     }
 
+    /// <summary>Takes one permit of a policy for a key (an address key, a code id, a chat); when refused, how long to wait.</summary>
+    public TimeSpan? TryAcquire(string policy, string key)
+    {
+        using var lease = partitions.AttemptAcquire(policy + ":" + key);
+        return lease.IsAcquired ? null : RetryAfter(lease);
+    }
+
     /// <summary>Takes one look-up permit for the caller; when refused, how long until she may try again.</summary>
     public TimeSpan? TryLookup(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var lease = perAddress.AttemptAcquire(Lookups + ":" + AddressKey(context.Connection.RemoteIpAddress));
-        return lease.IsAcquired ? null : RetryAfter(lease);
+        return TryAcquire(Lookups, AddressKey(context.Connection.RemoteIpAddress));
     }
 
     /// <summary>Takes one report permit for the caller; when refused, how long until she may try again.</summary>
     public TimeSpan? TryReport(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var lease = perAddress.AttemptAcquire(Reports + ":" + AddressKey(context.Connection.RemoteIpAddress));
-        if (!lease.IsAcquired)
+        if (TryAcquire(Reports, AddressKey(context.Connection.RemoteIpAddress)) is { } wait)
         {
-            return RetryAfter(lease);
+            return wait;
         }
 
         using var all = everyone.AttemptAcquire();
@@ -85,7 +103,7 @@ public sealed class PublicLimits : IDisposable
 
     public void Dispose()
     {
-        perAddress.Dispose();
+        partitions.Dispose();
         everyone.Dispose();
     }
 

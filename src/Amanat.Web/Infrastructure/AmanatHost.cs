@@ -95,6 +95,8 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Community.SelfReportInbox>();
         services.AddSingleton<Amanat.Web.Community.PublicLimits>();
         services.AddScoped<Amanat.Web.Community.AccessCodeDesk>();
+        services.AddScoped<Amanat.Web.Community.AlertDesk>();
+        services.AddScoped<Amanat.Web.Community.CommunityChannel>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddStaffAuthentication();

@@ -44,6 +44,12 @@ public sealed class CommunityOptions
 
     /// <summary>Withdrawals (look-ups by reference) per address per hour (default 30).</summary>
     public int LookupsPerAddressPerHour { get; set; } = 30;
+
+    /// <summary>Number checks and feed reads per address per hour (default 300: many women may share one address).</summary>
+    public int ChecksPerAddressPerHour { get; set; } = 300;
+
+    /// <summary>Number checks and feed reads per access code per hour (default 30).</summary>
+    public int ChecksPerCodePerHour { get; set; } = 30;
 }
 
 /// <summary>The Telegram bot (<c>Amanat__Telegram__Token</c>…). Without a token there is no bot.</summary>
