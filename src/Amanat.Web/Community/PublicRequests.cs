@@ -13,6 +13,8 @@ public static class PublicRequests
 
     public static bool IsPublicWrite(PathString path) =>
         path.StartsWithSegments("/report", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/check", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/alerts", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/api/v1/public", StringComparison.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UsePublicBodyLimit(this IApplicationBuilder app) =>

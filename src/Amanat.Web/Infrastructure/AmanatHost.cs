@@ -199,6 +199,7 @@ public static class AmanatHost
         app.MapMembersApi();
         app.MapCareApi();
         app.MapPublicReportsApi();
+        app.MapPublicCommunityApi();
         return app;
     }
 

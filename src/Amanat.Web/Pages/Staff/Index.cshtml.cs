@@ -15,7 +15,9 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
     [
         new("/staff/tasks", "StaffHome.Tasks", Permission.ReadRecords),
         new("/staff/reports", "StaffHome.Reports", Permission.ReviewSelfReports),
+        new("/staff/alerts", "StaffHome.Alerts", Permission.WriteAlerts),
         new("/staff/access-codes", "StaffHome.AccessCodes", Permission.IssueAccessCodes),
+        new("/staff/alerts/sheet", "StaffHome.AlertSheet", Permission.IssueAccessCodes),
         new("/staff/incidents/new", "StaffHome.NewIncident", Permission.CreateRecords),
         new("/staff/incidents", "StaffHome.Incidents", Permission.ReadRecords),
         new("/staff/members", "StaffHome.Members", Permission.FindMember),
