@@ -63,7 +63,7 @@ public static class PublicCommunityApi
             http.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return TypedResults.Problem(title: localizer["Channel." + refusal, minutes], statusCode: SavedCode.Status(refusal));
+        return Infrastructure.ErrorHandling.Problem(http, localizer["Channel." + refusal, minutes], SavedCode.Status(refusal));
     }
 }
 

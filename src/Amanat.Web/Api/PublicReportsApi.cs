@@ -57,14 +57,14 @@ public static class PublicReportsApi
 
         var outcome = await inbox.WithdrawAsync(request.Reference);
         return outcome == WithdrawOutcome.NotFound
-            ? TypedResults.Problem(title: localizer["Withdraw.NotFound"], statusCode: StatusCodes.Status404NotFound)
+            ? Infrastructure.ErrorHandling.Problem(http, localizer["Withdraw.NotFound"], StatusCodes.Status404NotFound)
             : TypedResults.Ok(new WithdrawReceipt(outcome == WithdrawOutcome.Deleted ? "deleted" : "withdrawn"));
     }
 
     private static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait, IStringLocalizer localizer)
     {
         http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Problem(title: localizer["Report.TryLater", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))], statusCode: StatusCodes.Status429TooManyRequests);
+        return Infrastructure.ErrorHandling.Problem(http, localizer["Report.TryLater", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))], StatusCodes.Status429TooManyRequests);
     }
 
     private static string JsonName(string field) => char.ToLowerInvariant(field[0]) + field[1..];

@@ -12,14 +12,29 @@ namespace Amanat.Web.Infrastructure;
 /// </summary>
 public static class ErrorHandling
 {
+    /// <summary>Set on a request whose endpoint wrote its own localized title (a refusal with a reason), so that it is kept.</summary>
+    public const string OwnTitle = "amanat:own-problem-title";
+
+    /// <summary>A problem whose localized title says exactly why (kept as written).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Problem(HttpContext http, string title, int status)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[OwnTitle] = true;
+        return TypedResults.Problem(title: title, statusCode: status);
+    }
+
     public static IServiceCollection AddAmanatProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
             var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
-            context.ProblemDetails.Title = context.HttpContext.Items[Keys.SealedGate.SealedFlag] is true
-                ? localizer["Sealed.Message"]
-                : StatusMessage(localizer, status);
+            if (context.HttpContext.Items[OwnTitle] is not true)
+            {
+                context.ProblemDetails.Title = context.HttpContext.Items[Keys.SealedGate.SealedFlag] is true
+                    ? localizer["Sealed.Message"]
+                    : StatusMessage(localizer, status);
+            }
+
             context.ProblemDetails.Detail = null;
             context.ProblemDetails.Extensions.Remove("exception");
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;

@@ -250,6 +250,17 @@ public sealed class SealedSelfReportTests : IAsyncLifetime
         using var api = await client.PostJsonAsync("/api/v1/public/reports", """{"what":["OTHER"]}""");
         Assert.Equal(HttpStatusCode.Created, api.StatusCode);
 
+        // The number check cannot look at codes while sealed: "unavailable", never "no record".
+        using var checkRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/public/check?lang=en") { Content = new StringContent("""{"q":"+77011234567"}""", Encoding.UTF8, "application/json") };
+        checkRequest.Headers.Add("X-Access-Code", "K7PA-3XWD-RMCT");
+        using var check = await client.SendAsync(checkRequest);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, check.StatusCode);
+        Assert.Contains("The check is unavailable right now", await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var checkPage = await client.PostAsync(new Uri("/check?lang=ru", UriKind.Relative), new FormUrlEncodedContent([new("Code", "K7PA-3XWD-RMCT"), new("Q", "+77011234567")]));
+        var checkHtml = await checkPage.Content.ReadAsStringAsync();
+        Assert.Contains("Проверка сейчас недоступна", checkHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("записей нет", checkHtml, StringComparison.Ordinal);
+
         Assert.True(vault.TryUnseal(Passphrase));
         var reports = await app.WithDbAsync(db => db.SelfReports.ToListAsync());
         Assert.Equal(2, reports.Count);
