@@ -143,6 +143,113 @@ public sealed class CommunityTests(BrowserFixture browser)
         await AssertAccessibleAsync(page);
     }
 
+    [Fact]
+    public async Task InUzbek_ACoordinatorPublishesAnAlert_AndAMemberWithACodeFindsTheNumber_TypedAnotherWay()
+    {
+        var (server, address) = await browser.StartFreshAsync();
+        await using var _ = server;
+        var key = await CreateAsync(server, "malika", StaffRoles.Coordinator);
+        Guid incidentId;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            var author = await accounts.FindByNameAsync("malika");
+            var recorder = scope.ServiceProvider.GetRequiredService<Amanat.Web.Incidents.IncidentRecorder>();
+            var incident = Amanat.Core.Incidents.Incident.Start(author!.Id, DateTime.UtcNow);
+            var errors = await recorder.SaveAsync(incident, new Amanat.Core.Incidents.IncidentDraft
+            {
+                OccurredOn = recorder.Today.AddDays(-5),
+                CityCode = "ALA",
+                Violations = ["CL-PHY", "CL-ROB"],
+                People = [new() { WorkingName = "Gulnora", Consents = new Dictionary<string, Amanat.Core.Incidents.ConsentValue> { ["ALERT"] = Amanat.Core.Incidents.ConsentValue.Yes } }],
+                Perpetrators = [new() { CategoryCode = "CLI", Phones = "87011234567" }],
+                SourceCode = "SELF",
+                ReliabilityCode = "FIRST",
+            }, isNew: true, author.Id);
+            Assert.Empty(errors);
+            incidentId = incident.Id;
+        }
+
+        await using var laptop = await browser.PhoneAsync(locale: "uz-UZ", baseAddress: address);
+        laptop.SetDefaultTimeout(15_000);
+        var staff = await laptop.NewPageAsync();
+        await SignInAsync(staff, "malika", key);
+        await staff.GotoAsync($"/staff/incidents/{incidentId}?lang=uz");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Ogohlantirish yozish" }).ClickAsync();
+        await Expect(staff.GetByLabel("Telefon raqamlari")).ToHaveValueAsync("87011234567");
+        await Expect(staff.GetByLabel("VI zoʻravonlik")).ToBeCheckedAsync();
+        await staff.GetByLabel("Nimadan ehtiyot boʻlish kerak (Oʻzbekcha)").FillAsync("Oq Nexia, oʻzini Sasha deb ataydi");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Qoralamani saqlash" }).ClickAsync();
+        await AssertAccessibleAsync(staff);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Tasdiqlash" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Eʼlon qilish" }).ClickAsync();
+        await Expect(staff.Locator("dd").Filter(new() { HasText = "eʼlon qilingan" })).ToBeVisibleAsync();
+
+        await staff.GotoAsync("/staff/access-codes?lang=uz");
+        await staff.GetByLabel("Nechta").FillAsync("2");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Berish va kartochkalarni koʻrsatish" }).ClickAsync();
+        var codes = await staff.Locator(".card-code code").AllInnerTextsAsync();
+        await staff.GotoAsync("/staff/access-codes?lang=uz");
+        await staff.GetByLabel("Kartochka raqami (№)").FillAsync("2");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Bekor qilish" }).ClickAsync();
+        await staff.GotoAsync("/staff/alerts/sheet?lang=uz");
+        await Expect(staff.GetByText("Oq Nexia, oʻzini Sasha deb ataydi")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(staff);
+
+        await using var phone = await browser.PhoneAsync(javaScript: false, locale: "uz-UZ", baseAddress: address);
+        phone.SetDefaultTimeout(15_000);
+        var page = await phone.NewPageAsync();
+        await page.GotoAsync("/check?lang=uz");
+        await page.GetByLabel("Kirish kodingiz").FillAsync(codes[0].ToLowerInvariant());
+        await page.GetByLabel("Telefon yoki mashina raqami").FillAsync("+7 701 123 4567");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tekshirish" }).ClickAsync();
+        await Expect(page.GetByText("Ehtiyot boʻling: bu raqam haqida xabarlar: 1")).ToBeVisibleAsync();
+        await Expect(page.GetByText("zoʻravonlik — xabarlar: 1")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Oxirgisi:", new() { Exact = false })).ToHaveCountAsync(0); // a lone report: no city, no month
+        Assert.DoesNotContain("Almati", await page.Locator("main [role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page.GetByLabel("Telefon yoki mashina raqami")).ToHaveValueAsync("+7 701 123 4567");
+        Assert.Empty(await phone.CookiesAsync());
+
+        await page.GetByLabel("Kirish kodingiz").FillAsync(codes[1]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tekshirish" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Bu kartochka endi amal qilmaydi. Markazdan yoki autrich xodimidan yangisini soʻrang.");
+        await Expect(page.GetByText("Ehtiyot boʻling", new() { Exact = false })).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/alerts?lang=uz&theme=dark");
+        await page.GetByLabel("Kirish kodingiz").FillAsync(codes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ogohlantirishlarni koʻrsatish" }).ClickAsync();
+        await Expect(page.GetByText("Oq Nexia, oʻzini Sasha deb ataydi")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-alerts-dark-360-uz.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task TheCheckAlertsAndHelpPages_AreLight_LoadNothingFromElsewhere_AndAreAccessible()
+    {
+        var weights = new List<string>();
+        foreach (var path in new[] { "/check?lang=kk", "/alerts?lang=kk", "/alerts?lang=kk&theme=dark", "/help?lang=kk" })
+        {
+            // A fresh phone each time: nothing cached, everything the page loads is counted.
+            await using var phone = await browser.PhoneAsync(locale: "kk-KZ");
+            var page = await phone.NewPageAsync();
+            var responses = new List<IResponse>();
+            page.Response += (_, response) => responses.Add(response);
+            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+            long bytes = 0;
+            foreach (var response in responses)
+            {
+                Assert.Equal(browser.BaseAddress.Authority, new Uri(response.Url).Authority);
+                var sizes = await response.Request.SizesAsync();
+                bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
+            }
+
+            weights.Add($"{path}: {bytes} bytes in {responses.Count} responses");
+            Assert.True(bytes <= 30 * 1024, $"{path} weighs {bytes} bytes");
+            await AssertAccessibleAsync(page);
+        }
+
+        File.WriteAllLines(Path.Combine(Path.GetTempPath(), "amanat-community-weights.txt"), weights);
+    }
+
     private static async Task AssertAccessibleAsync(IPage page)
     {
         var axe = await page.RunAxe();

@@ -113,7 +113,9 @@ public sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessC
         var (descriptionLanguage, description) = descriptions.TryGetValue(language, out var own)
             ? (language, own)
             : descriptions.Select(d => (d.Key, d.Value)).FirstOrDefault();
-        return new AlertView(alert.Id, alert.CategoryCode, alert.CodeList, alert.CityCode, alert.When, description, descriptionLanguage, alert.PhoneList, alert.PlateList, alert.PublishedAtUtc ?? alert.CreatedAtUtc, alert.ExpiresOn);
+        // Behind a lone report the month could point at her: only the year is shown.
+        var when = alert.Reports >= CheckAnswer.MinReportsForPlace ? alert.When : alert.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        return new AlertView(alert.Id, alert.CategoryCode, alert.CodeList, alert.CityCode, when, description, descriptionLanguage, alert.PhoneList, alert.PlateList, alert.PublishedAtUtc ?? alert.CreatedAtUtc, alert.ExpiresOn);
     }
 
     private async Task<(ChannelRefusal, TimeSpan?)> AdmitAsync(string? typed, string caller)

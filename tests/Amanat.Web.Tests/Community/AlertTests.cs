@@ -150,6 +150,7 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         var alert = Assert.Single(JsonDocument.Parse(await feed.Content.ReadAsStringAsync()).RootElement.EnumerateArray());
         Assert.Equal("Oq mashina", alert.GetProperty("description").GetString());
         Assert.Equal("uz", alert.GetProperty("descriptionLanguage").GetString());
+        Assert.Equal(App.Today.AddDays(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), alert.GetProperty("when").GetString());
         Assert.Equal(["87011234567"], alert.GetProperty("phones").EnumerateArray().Select(p => p.GetString()));
 
         using var withdrawn = await first.PostFormAsync($"/staff/alerts/{id}", [], $"/staff/alerts/{id}?handler=Withdraw");
@@ -214,6 +215,7 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         var feed = await community.GetStringAsync(new Uri("/alerts?lang=ru&theme=dark", UriKind.Relative));
         Assert.Contains("Белая машина, называет себя Сашей", feed, StringComparison.Ordinal);
         Assert.Contains("class=\"dark\"", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain(App.Today.AddDays(-4).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), feed, StringComparison.Ordinal); // a lone report: the year only
         Assert.DoesNotContain(code, feed, StringComparison.Ordinal);
     }
 
