@@ -7,6 +7,12 @@ if (args is ["match", ..])
     return await Amanat.Benchmarks.MatchLatency.RunAsync(args);
 }
 
+// dotnet run -c Release --project bench/Amanat.Benchmarks -- check [identifiers] [calls]
+if (args is ["check", ..])
+{
+    return await Amanat.Benchmarks.CheckLatency.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
 

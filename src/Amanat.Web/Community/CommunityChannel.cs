@@ -63,21 +63,13 @@ public sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessC
             return new CheckResult(ChannelRefusal.BadQuery);
         }
 
-        var keys = vault.Keys;
-        byte[][] indexes = [.. new[] { BlindIndex.Compute(keys, new PhoneNormaliser(), q), BlindIndex.Compute(keys, new PlateNormaliser(), q) }.OfType<byte[]>()];
+        var indexes = AlertCheck.Indexes(vault.Keys, q);
         if (indexes.Length == 0)
         {
             return new CheckResult(ChannelRefusal.BadQuery);
         }
 
-        var today = Today;
-        var alerts = db.AlertIdentifiers.Where(i => indexes.Contains(i.Index)).Select(i => i.AlertId);
-        var rows = await db.Alerts.AsNoTracking()
-            .Where(a => alerts.Contains(a.Id) && a.Status == AlertStatus.Published && a.ExpiresOn >= today)
-            .Select(a => new { a.Id, a.Codes, a.CityCode, a.Year, a.Month, a.PublishedAtUtc, Incidents = a.Incidents.Select(i => i.IncidentId).ToList() })
-            .ToListAsync();
-        var matches = rows.Select(r => new AlertMatch(r.Id, r.Codes.Split(' ', StringSplitOptions.RemoveEmptyEntries), r.CityCode, r.Year, r.Month, r.PublishedAtUtc ?? DateTime.MinValue, r.Incidents)).ToList();
-        return new CheckResult(ChannelRefusal.None, CheckAnswer.From(matches));
+        return new CheckResult(ChannelRefusal.None, await AlertCheck.FindAsync(db, indexes, Today));
     }
 
     /// <summary>Published, unexpired alerts, newest first: for a city (or all), the description in her language when there is one.</summary>
