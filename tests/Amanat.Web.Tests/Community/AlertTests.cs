@@ -220,6 +220,26 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Checks_AreLimitedPerCard_WithAKindTryLater()
+    {
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var code = await IssueCodeAsync(App, coordinator.User.Id);
+        using var limited = App.WithTestEndpoints(null, ("Amanat:Community:ChecksPerCodePerHour", "2"));
+        using var client = limited.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var ok = await CheckAsync(client, code, "+77011234567");
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        using var refused = await CheckAsync(client, code, "+77011234567", "ru");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Слишком много проверок", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await App.WithDbAsync(db => db.AccessCodes.Select(c => c.Uses).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ThePublicCheckEndpoint_AnswersHostileInputWith4xx_NeverA5xx()
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
