@@ -15,14 +15,12 @@ namespace Amanat.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class CentreTests(BrowserFixture browser)
 {
-    private const string Password = "correct horse battery staple";
-
     [Fact]
     public async Task OutreachWorker_RegistersAMember_RecordsThreeShelterNights_AndAReferralThatBecomesOverdue()
     {
         var (server, address) = await browser.StartFreshAsync();
         await using var _ = server;
-        var key = await CreateAsync(server, "nodira", StaffRoles.Outreach);
+        var key = await StaffPeople.CreateAsync(server, "nodira", StaffRoles.Outreach);
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
@@ -33,7 +31,7 @@ public sealed class CentreTests(BrowserFixture browser)
         await using var phone = await browser.PhoneAsync(javaScript: false, locale: "ru-RU", baseAddress: address);
         phone.SetDefaultTimeout(15_000);
         var page = await phone.NewPageAsync();
-        await SignInAsync(page, "nodira", key);
+        await StaffPeople.SignInAsync(page, "nodira", key);
 
         await page.GotoAsync("/staff/members/new?lang=uz");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Aʼzoni roʻyxatga olish");
@@ -60,14 +58,14 @@ public sealed class CentreTests(BrowserFixture browser)
 
         // Ten days on, nobody has followed up: the referral is overdue.
         server.Clock.Advance(TimeSpan.FromDays(10));
-        await SignInAsync(page, "nodira", key);
+        await StaffPeople.SignInAsync(page, "nodira", key);
         await page.GotoAsync("/staff/referrals?lang=uz");
         await Expect(page.GetByText("Ochiq: 1; muddati oʻtgan: 1.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Nilufar" })).ToContainTextAsync("muddati oʻtdi");
 
         await using var laptop = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
         var withScript = await laptop.NewPageAsync();
-        await SignInAsync(withScript, "nodira", key);
+        await StaffPeople.SignInAsync(withScript, "nodira", key);
         foreach (var path in new[] { "/staff/referrals?lang=uz", "/staff/members?lang=uz", "/staff/shelter?lang=uz", "/staff/outreach?lang=uz", "/staff/members/new?lang=uz", "/help?lang=uz" })
         {
             await withScript.GotoAsync(path);
@@ -81,11 +79,11 @@ public sealed class CentreTests(BrowserFixture browser)
     {
         var (server, address) = await browser.StartFreshAsync();
         await using var _ = server;
-        var key = await CreateAsync(server, "dilnoza", StaffRoles.Outreach);
+        var key = await StaffPeople.CreateAsync(server, "dilnoza", StaffRoles.Outreach);
         await using var phone = await browser.PhoneAsync(javaScript: false, locale: "ru-RU", baseAddress: address);
         phone.SetDefaultTimeout(15_000);
         var page = await phone.NewPageAsync();
-        await SignInAsync(page, "dilnoza", key);
+        await StaffPeople.SignInAsync(page, "dilnoza", key);
 
         await page.GotoAsync("/staff/members/new?lang=uz");
         await page.GetByLabel("Ish ismi").FillAsync("Gulnoza");
@@ -105,7 +103,7 @@ public sealed class CentreTests(BrowserFixture browser)
 
         // Twenty days on, it is nine days away: it is listed, and the home says how many — not who.
         server.Clock.Advance(TimeSpan.FromDays(20));
-        await SignInAsync(page, "dilnoza", key);
+        await StaffPeople.SignInAsync(page, "dilnoza", key);
         await page.GotoAsync("/staff/tasks?lang=uz");
         await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Gulnoza" })).ToContainTextAsync("Roʻyxatdan oʻtish yoki ruxsatnoma muddati");
         await page.GotoAsync("/staff?lang=uz");
@@ -114,22 +112,5 @@ public sealed class CentreTests(BrowserFixture browser)
         Assert.DoesNotContain("Gulnoza", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string key)
-    {
-        await page.GotoAsync("/staff/signin?lang=ru");
-        await page.GetByLabel("Имя пользователя").FillAsync(userName);
-        await page.GetByLabel("Пароль").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await page.GetByLabel("Код подтверждения").FillAsync(StaffSignInPages.CurrentCode(key));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Здравствуйте, {userName}");
-    }
 
-    private static async Task<string> CreateAsync(BrowserFixture.AmanatServer server, string userName, StaffRoles roles)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var (user, _) = await accounts.AddAsync(userName, Password, roles);
-        return (await accounts.EnrolNowAsync(user!)).Key;
-    }
 }

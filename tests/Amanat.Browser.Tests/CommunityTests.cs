@@ -28,7 +28,7 @@ public sealed class CommunityTests(BrowserFixture browser)
     {
         var (server, address) = await browser.StartFreshAsync();
         await using var _ = server;
-        var key = await CreateAsync(server, "aigerim", StaffRoles.Coordinator);
+        var key = await StaffPeople.CreateAsync(server, "aigerim", StaffRoles.Coordinator);
 
         await using var phone = await browser.PhoneAsync(javaScript: false, locale: "kk-KZ", baseAddress: address);
         phone.SetDefaultTimeout(15_000);
@@ -53,7 +53,7 @@ public sealed class CommunityTests(BrowserFixture browser)
         await using var laptop = await browser.PhoneAsync(locale: "ru-RU", baseAddress: address);
         laptop.SetDefaultTimeout(15_000);
         var staff = await laptop.NewPageAsync();
-        await SignInAsync(staff, "aigerim", key);
+        await StaffPeople.SignInAsync(staff, "aigerim", key);
         await Expect(staff.GetByRole(AriaRole.Status).Filter(new() { HasText = "Сообщений ждут рассмотрения" })).ToHaveTextAsync("Сообщений ждут рассмотрения: 1.");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Сообщений ждут рассмотрения: 1." }).ClickAsync();
         await staff.Locator("main ul a").First.ClickAsync();
@@ -85,7 +85,7 @@ public sealed class CommunityTests(BrowserFixture browser)
     {
         var (server, address) = await browser.StartFreshAsync();
         await using var _ = server;
-        var key = await CreateAsync(server, "saule", StaffRoles.Coordinator);
+        var key = await StaffPeople.CreateAsync(server, "saule", StaffRoles.Coordinator);
         server.Services.GetRequiredService<KeyVault>().UsePassphrase(Passphrase);
         await server.Services.GetRequiredService<Sealing>().SealAsync(AuditSource.System);
 
@@ -105,7 +105,7 @@ public sealed class CommunityTests(BrowserFixture browser)
         await staff.GotoAsync("/staff/unlock?lang=ru");
         await staff.GetByLabel("Парольная фраза").FillAsync(Passphrase);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Разблокировать" }).ClickAsync();
-        await SignInAsync(staff, "saule", key);
+        await StaffPeople.SignInAsync(staff, "saule", key);
         await staff.GotoAsync("/staff/reports?lang=ru");
         await staff.Locator("main ul a").First.ClickAsync();
         await Expect(staff.GetByText("Паспорт забрали на проверке и не вернули.")).ToBeVisibleAsync();
@@ -121,21 +121,12 @@ public sealed class CommunityTests(BrowserFixture browser)
     [Fact]
     public async Task TheReportPage_IsLight_LoadsNothingFromElsewhere_AndIsAccessible()
     {
+        var (bytes, count) = await StaffPeople.WeighAsync(browser, "/report?lang=uz", "uz-UZ");
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "amanat-report-weight.txt"), $"{bytes} bytes in {count} responses");
+        Assert.True(bytes <= 30 * 1024, $"/report weighs {bytes} bytes");
         await using var phone = await browser.PhoneAsync(locale: "uz-UZ");
         var page = await phone.NewPageAsync();
-        var responses = new List<IResponse>();
-        page.Response += (_, response) => responses.Add(response);
-        await page.GotoAsync("/report?lang=uz", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        long bytes = 0;
-        foreach (var response in responses)
-        {
-            Assert.Equal(browser.BaseAddress.Authority, new Uri(response.Url).Authority);
-            var sizes = await response.Request.SizesAsync();
-            bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-        }
-
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "amanat-report-weight.txt"), $"{bytes} bytes in {responses.Count} responses");
-        Assert.True(bytes <= 30 * 1024, $"/report weighs {bytes} bytes");
+        await page.GotoAsync("/report?lang=uz");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-report-360-uz.png"), FullPage = true });
         await page.Locator("fieldset").First.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-report-what-360-uz.png") });
         await AssertAccessibleAsync(page);
@@ -148,7 +139,7 @@ public sealed class CommunityTests(BrowserFixture browser)
     {
         var (server, address) = await browser.StartFreshAsync();
         await using var _ = server;
-        var key = await CreateAsync(server, "malika", StaffRoles.Coordinator);
+        var key = await StaffPeople.CreateAsync(server, "malika", StaffRoles.Coordinator);
         Guid incidentId;
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -173,7 +164,7 @@ public sealed class CommunityTests(BrowserFixture browser)
         await using var laptop = await browser.PhoneAsync(locale: "uz-UZ", baseAddress: address);
         laptop.SetDefaultTimeout(15_000);
         var staff = await laptop.NewPageAsync();
-        await SignInAsync(staff, "malika", key);
+        await StaffPeople.SignInAsync(staff, "malika", key);
         await staff.GotoAsync($"/staff/incidents/{incidentId}?lang=uz");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Ogohlantirish yozish" }).ClickAsync();
         await Expect(staff.GetByLabel("Telefon raqamlari")).ToHaveValueAsync("87011234567");
@@ -228,22 +219,12 @@ public sealed class CommunityTests(BrowserFixture browser)
         var weights = new List<string>();
         foreach (var path in new[] { "/check?lang=kk", "/alerts?lang=kk", "/alerts?lang=kk&theme=dark", "/help?lang=kk" })
         {
-            // A fresh phone each time: nothing cached, everything the page loads is counted.
+            var (bytes, count) = await StaffPeople.WeighAsync(browser, path, "kk-KZ");
+            weights.Add($"{path}: {bytes} bytes in {count} responses");
+            Assert.True(bytes <= 30 * 1024, $"{path} weighs {bytes} bytes");
             await using var phone = await browser.PhoneAsync(locale: "kk-KZ");
             var page = await phone.NewPageAsync();
-            var responses = new List<IResponse>();
-            page.Response += (_, response) => responses.Add(response);
-            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-            long bytes = 0;
-            foreach (var response in responses)
-            {
-                Assert.Equal(browser.BaseAddress.Authority, new Uri(response.Url).Authority);
-                var sizes = await response.Request.SizesAsync();
-                bytes += sizes.ResponseBodySize + sizes.ResponseHeadersSize;
-            }
-
-            weights.Add($"{path}: {bytes} bytes in {responses.Count} responses");
-            Assert.True(bytes <= 30 * 1024, $"{path} weighs {bytes} bytes");
+            await page.GotoAsync(path);
             await AssertAccessibleAsync(page);
         }
 
@@ -256,22 +237,5 @@ public sealed class CommunityTests(BrowserFixture browser)
         Assert.True(axe.Violations.Length == 0, page.Url + ": " + string.Join("; ", axe.Violations.Select(v => $"{v.Id}: {string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))}")));
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string key)
-    {
-        await page.GotoAsync("/staff/signin?lang=ru");
-        await page.GetByLabel("Имя пользователя").FillAsync(userName);
-        await page.GetByLabel("Пароль").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await page.GetByLabel("Код подтверждения").FillAsync(StaffSignInPages.CurrentCode(key));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Здравствуйте, {userName}");
-    }
 
-    private static async Task<string> CreateAsync(BrowserFixture.AmanatServer server, string userName, StaffRoles roles)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var (user, _) = await accounts.AddAsync(userName, Password, roles);
-        return (await accounts.EnrolNowAsync(user!)).Key;
-    }
 }

@@ -13,16 +13,16 @@ namespace Amanat.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class IncidentTests(BrowserFixture browser)
 {
-    private const string Password = "correct horse battery staple";
+    private const string Password = StaffPeople.Password;
 
     [Fact]
     public async Task OutreachWorker_RecordsSituation1_CoordinatorFindsIt_ColleagueDoesNot()
     {
         var (server, address) = await browser.StartFreshAsync();
         await using var _ = server;
-        var outreachKey = await CreateAsync(server, "saule", StaffRoles.Outreach);
-        var coordinatorKey = await CreateAsync(server, "aigerim", StaffRoles.Coordinator);
-        var colleagueKey = await CreateAsync(server, "zhanar", StaffRoles.Outreach);
+        var outreachKey = await StaffPeople.CreateAsync(server, "saule", StaffRoles.Outreach);
+        var coordinatorKey = await StaffPeople.CreateAsync(server, "aigerim", StaffRoles.Coordinator);
+        var colleagueKey = await StaffPeople.CreateAsync(server, "zhanar", StaffRoles.Outreach);
 
         // JavaScript off: the form must work without it on a cheap phone.
         await using var phone = await browser.PhoneAsync(javaScript: false, locale: "ru-RU", baseAddress: address);
@@ -141,11 +141,4 @@ public sealed class IncidentTests(BrowserFixture browser)
         await Expect(page.Heading).ToHaveTextAsync($"Здравствуйте, {userName}");
     }
 
-    private static async Task<string> CreateAsync(BrowserFixture.AmanatServer server, string userName, StaffRoles roles)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
-        var (user, _) = await accounts.AddAsync(userName, Password, roles);
-        return (await accounts.EnrolNowAsync(user!)).Key;
-    }
 }

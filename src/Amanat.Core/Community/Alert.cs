@@ -196,6 +196,23 @@ public sealed class Alert : Entity, IEncryptedRecord
         PublishedAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
     }
 
+    /// <summary>
+    /// The person behind one of its incidents withdrew her ALERT consent: that incident no longer stands
+    /// behind it; with none left the alert is withdrawn. Returns true when it was withdrawn.
+    /// </summary>
+    public bool DropIncident(Guid incidentId, DateTime nowUtc)
+    {
+        Incidents.RemoveAll(i => i.IncidentId == incidentId);
+        Reports = Incidents.Count;
+        if (Reports > 0 || Status == AlertStatus.Withdrawn)
+        {
+            return false;
+        }
+
+        Withdraw(nowUtc);
+        return true;
+    }
+
     public void Withdraw(DateTime nowUtc)
     {
         if (Status == AlertStatus.Withdrawn)

@@ -78,6 +78,11 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         db.IncidentRevisions.Add(revision);
         await db.SaveChangesAsync();
         await audit.RecordAsync(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, actorId: userId, dataHash: revision.Hash);
+        foreach (var (alertId, withdrawn) in await Core.Community.AlertConsent.ApplyAsync(db, incident, now))
+        {
+            await audit.RecordAsync(withdrawn ? AuditEventType.AlertWithdrawn : AuditEventType.AlertEdited, alertId, actorId: userId);
+        }
+
         await transaction.CommitAsync();
         return [];
     }

@@ -220,6 +220,28 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AWithdrawnAlertConsent_TakesEffectAtOnce_AndAnAlertLeftWithNoReportIsWithdrawn()
+    {
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var incident = await Situations.RecordAsync(coordinator, ClientIncident(App.Today.AddDays(-6)));
+        var id = await PublishFromAsync(coordinator, coordinator, incident);
+        var code = await IssueCodeAsync(App, coordinator.User.Id);
+        using var community = App.Client();
+        using var before = await CheckAsync(community, code, "+77011234567");
+        Assert.True(JsonDocument.Parse(await before.Content.ReadAsStringAsync()).RootElement.GetProperty("found").GetBoolean());
+
+        var edit = await coordinator.Http.GetStringAsync(new Uri($"/staff/incidents/{incident}/edit", UriKind.Relative));
+        var fields = Html.FormFields(edit, "incident-form").Where(f => f.Key is not "__af" and not "Input.People[0].Consents[ALERT]").Append(new("Input.People[0].Consents[ALERT]", "No")).ToList();
+        using var saved = await coordinator.PostFieldsAsync($"/staff/incidents/{incident}/edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var after = await CheckAsync(community, code, "+77011234567");
+        Assert.False(JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("found").GetBoolean());
+        Assert.Equal(AlertStatus.Withdrawn, await App.WithDbAsync(db => db.Alerts.Select(a => a.Status).SingleAsync()));
+        Assert.Contains(AuditEventType.AlertWithdrawn, await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Checks_AreLimitedPerCard_WithAKindTryLater()
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
