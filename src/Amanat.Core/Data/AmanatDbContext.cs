@@ -39,6 +39,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Community.AlertIdentifier> AlertIdentifiers => Set<Community.AlertIdentifier>();
 
+    public DbSet<Community.BotChat> BotChats => Set<Community.BotChat>();
+
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
     public DbSet<Vocabularies.VocabularyEntry> VocabularyEntries => Set<Vocabularies.VocabularyEntry>();

@@ -12,4 +12,7 @@ public static class DataClasses
 
     /// <summary>Community alerts: each under its own key until it is published and after.</summary>
     public const string Alert = "alert";
+
+    /// <summary>Community chats with the Telegram bot.</summary>
+    public const string Bot = "bot";
 }

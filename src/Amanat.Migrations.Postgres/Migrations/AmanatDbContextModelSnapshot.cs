@@ -465,6 +465,45 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("AlertIncidents");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.BotChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChatIdCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("ChatId")
+                        .HasAnnotation("Amanat:EncryptedField", "ChatId");
+
+                    b.Property<byte[]>("ChatIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentMessagesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("SentMessages")
+                        .HasAnnotation("Amanat:EncryptedField", "SentMessages");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatIndex")
+                        .IsUnique();
+
+                    b.ToTable("BotChats");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "bot")
+                        .HasAnnotation("Amanat:RecordName", "BotChat");
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.Property<Guid>("Id")

@@ -460,6 +460,45 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("AlertIncidents");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.BotChat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatIdCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ChatId")
+                        .HasAnnotation("Amanat:EncryptedField", "ChatId");
+
+                    b.Property<byte[]>("ChatIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentMessagesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SentMessages")
+                        .HasAnnotation("Amanat:EncryptedField", "SentMessages");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChatIndex")
+                        .IsUnique();
+
+                    b.ToTable("BotChats");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "bot")
+                        .HasAnnotation("Amanat:RecordName", "BotChat");
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.Property<Guid>("Id")

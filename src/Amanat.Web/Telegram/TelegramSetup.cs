@@ -8,6 +8,7 @@ public static class TelegramSetup
         services.AddSingleton<TelegramBot>();
         services.AddScoped<StaffReminders>();
         services.AddScoped<TelegramUpdates>();
+        services.AddScoped<CommunityBot>();
         services.AddHostedService<TelegramPolling>();
         services.AddHostedService<StaffReminderSchedule>();
         return services;

@@ -8,15 +8,27 @@ using Telegram.Bot.Types.Enums;
 namespace Amanat.Web.Telegram;
 
 /// <summary>
-/// What the bot does with one message. So far: a staff member's <c>/start s_…</c> code links her chat for
-/// reminders; anything else gets a short word about the bot in the sender's language.
+/// What the bot does with one message or button: a staff member's <c>/start s_…</c> code links her chat for
+/// reminders; everything else goes to <see cref="CommunityBot"/>.
 /// </summary>
-public sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, Sealing sealing)
+public sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, CommunityBot community, Sealing sealing)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (bot.Client is not { } client || update.Message is not { Text: { } text, Chat: { Type: ChatType.Private } chat } message)
+        if (bot.Client is not { } client)
+        {
+            return;
+        }
+
+        if (update.CallbackQuery is { Data: { } data, Message.Chat: { Type: ChatType.Private } pressedIn } callback)
+        {
+            await client.AnswerCallbackQuery(callback.Id, cancellationToken: cancellationToken);
+            await community.HandleAsync(pressedIn.Id, null, data, callback.From.LanguageCode, cancellationToken);
+            return;
+        }
+
+        if (update.Message is not { Text: { } text, Chat: { Type: ChatType.Private } chat } message)
         {
             return;
         }
@@ -39,6 +51,6 @@ public sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, S
             return;
         }
 
-        await client.SendMessage(chat.Id, bot.Say(language, "Telegram.About"), cancellationToken: cancellationToken);
+        await community.HandleAsync(chat.Id, text, null, message.From?.LanguageCode, cancellationToken);
     }
 }

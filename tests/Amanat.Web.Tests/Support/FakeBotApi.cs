@@ -77,6 +77,33 @@ public sealed class FakeBotApi : IAsyncDisposable
         });
     }
 
+    /// <summary>She pressed an inline button with this callback data under one of the bot's messages.</summary>
+    public void Press(long chatId, string data, string languageCode = "ru")
+    {
+        var date = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Enqueue(new JsonObject
+        {
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = Guid.NewGuid().ToString("N"),
+                ["from"] = new JsonObject { ["id"] = chatId, ["is_bot"] = false, ["first_name"] = "T", ["language_code"] = languageCode },
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = Interlocked.Increment(ref nextMessage),
+                    ["date"] = date,
+                    ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" },
+                    ["text"] = "…",
+                },
+                ["chat_instance"] = "fake",
+                ["data"] = data,
+            },
+        });
+    }
+
+    /// <summary>The message ids the bot asked Telegram to delete in a chat.</summary>
+    public IReadOnlyList<int> DeletedIn(long chatId) =>
+        [.. Calls.Where(c => c.Method == "deleteMessage" && c.ChatId == chatId).Select(c => c.Body["message_id"]!.GetValue<int>())];
+
     /// <summary>From now on this chat has blocked the bot: sending to it fails with 403.</summary>
     public void Block(long chatId) => blocked[chatId] = true;
 

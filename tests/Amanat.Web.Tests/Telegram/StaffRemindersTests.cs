@@ -86,7 +86,7 @@ public sealed partial class StaffRemindersTests(TelegramApp app) : IntegrationTe
     }
 
     [Fact]
-    public async Task AnExpiredCode_IsRefused_AndOtherMessagesGetAWordAboutTheBot()
+    public async Task AnExpiredCode_IsRefused_AndOtherMessagesGoToTheCommunityBot()
     {
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
         var code = await TurnOnAsync(coordinator, "en");
@@ -94,7 +94,7 @@ public sealed partial class StaffRemindersTests(TelegramApp app) : IntegrationTe
         Bot.Send(Chat + 20, "/start " + code, "en");
         await Bot.WaitForMessageAsync(Chat + 20, t => t.StartsWith("This code is not valid", StringComparison.Ordinal));
         Bot.Send(Chat + 20, "hello", "uz");
-        await Bot.WaitForMessageAsync(Chat + 20, t => t.StartsWith("Assalomu alaykum", StringComparison.Ordinal));
+        await Bot.WaitForMessageAsync(Chat + 20, t => t.StartsWith("Assalomu alaykum! Tilni tanlang.", StringComparison.Ordinal));
         Assert.False(await App.WithDbAsync(db => db.StaffTelegramLinks.AnyAsync(l => l.LinkedAtUtc != null)));
     }
 

@@ -92,3 +92,19 @@ internal sealed class AlertIdentifierConfiguration : IEntityTypeConfiguration<Al
         builder.HasIndex(x => x.Index);
     }
 }
+
+internal sealed class BotChatConfiguration : IEntityTypeConfiguration<BotChat>
+{
+    public void Configure(EntityTypeBuilder<BotChat> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ChatIndex).HasMaxLength(32).IsRequired();
+        builder.HasIndex(x => x.ChatIndex).IsUnique();
+        builder.Property(x => x.Language).HasMaxLength(8);
+        builder.IsEncryptedRecord(DataClasses.Bot, "BotChat");
+        builder.HasEncrypted(x => x.ChatId);
+        builder.HasEncrypted(x => x.SentMessages);
+        builder.Ignore(x => x.MessageIds);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Amanat.Core.Common;
+using Amanat.Core.Security;
+
+namespace Amanat.Core.Community;
+
+/// <summary>
+/// What the bot keeps about one Telegram chat of the community: its language, and the ids of the bot's own
+/// recent messages there (so that /forget can delete them). The chat id is encrypted and found by a keyed
+/// hash; nothing the person wrote is kept here. /forget deletes the row.
+/// </summary>
+public sealed class BotChat : Entity, IEncryptedRecord
+{
+    public const int KeptMessages = 50;
+
+    private BotChat()
+    {
+    }
+
+    public BotChat(long chatId, byte[] chatIndex, DateTime nowUtc)
+    {
+        ChatId = chatId.ToString(CultureInfo.InvariantCulture);
+        ChatIndex = chatIndex;
+        LastSeenAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
+    }
+
+    /// <summary>Encrypted by the persistence layer.</summary>
+    public string? ChatId { get; private set; }
+
+    public byte[] ChatIndex { get; private set; } = [];
+
+    /// <summary>ru, kk, uz or en; null until she chose.</summary>
+    public string? Language { get; private set; }
+
+    /// <summary>The bot's recent message ids in this chat, separated by spaces; encrypted.</summary>
+    public string? SentMessages { get; private set; }
+
+    public DateTime LastSeenAtUtc { get; private set; }
+
+    public Guid KeyOwnerId => Id;
+
+    public IReadOnlyList<int> MessageIds =>
+        SentMessages is null ? [] : [.. SentMessages.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(m => int.Parse(m, CultureInfo.InvariantCulture))];
+
+    public void Choose(string language) => Language = language;
+
+    public void Seen(DateTime nowUtc) => LastSeenAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
+
+    public void Sent(int messageId) =>
+        SentMessages = string.Join(' ', MessageIds.Append(messageId).TakeLast(KeptMessages).Select(m => m.ToString(CultureInfo.InvariantCulture)));
+}
+
+/// <summary>Telegram chat ids for their keyed index.</summary>
+public sealed class ChatIdNormaliser : IIdentifierNormaliser
+{
+    public string Kind => "telegram-chat";
+
+    public string? Normalise(string raw) => long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id.ToString(CultureInfo.InvariantCulture) : null;
+}
