@@ -37,12 +37,30 @@ public sealed class BotChat : Entity, IEncryptedRecord
 
     public DateTime LastSeenAtUtc { get; private set; }
 
+    /// <summary>Where the dialogue stands (<c>step|card|until</c>): encrypted, like everything about the chat.</summary>
+    public string? State { get; private set; }
+
+    /// <summary>What the bot waits for: "code", "number", or null.</summary>
+    public string? Awaiting => Part(0) is { Length: > 0 } step ? step : null;
+
+    /// <summary>The access card she gave in this session, while the session lasts.</summary>
+    public Guid? CardAt(DateTime nowUtc) =>
+        Guid.TryParse(Part(1), out var card) && long.TryParse(Part(2), NumberStyles.None, CultureInfo.InvariantCulture, out var until) && nowUtc.Ticks < until ? card : null;
+
+    public void Await(string? step) => State = $"{step}|{Part(1)}|{Part(2)}";
+
+    /// <summary>Her code was valid: the card is remembered (not the code) for <paramref name="session"/>.</summary>
+    public void UseCard(Guid cardId, DateTime nowUtc, TimeSpan session) =>
+        State = string.Create(CultureInfo.InvariantCulture, $"{Awaiting}|{cardId:N}|{(nowUtc + session).Ticks}");
+
     public Guid KeyOwnerId => Id;
 
     public IReadOnlyList<int> MessageIds =>
         SentMessages is null ? [] : [.. SentMessages.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(m => int.Parse(m, CultureInfo.InvariantCulture))];
 
     public void Choose(string language) => Language = language;
+
+    private string? Part(int index) => State?.Split('|') is { } parts && parts.Length > index ? parts[index] : null;
 
     public void Seen(DateTime nowUtc) => LastSeenAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
 

@@ -492,6 +492,11 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasColumnName("SentMessages")
                         .HasAnnotation("Amanat:EncryptedField", "SentMessages");
 
+                    b.Property<string>("StateCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("State")
+                        .HasAnnotation("Amanat:EncryptedField", "State");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChatIndex")

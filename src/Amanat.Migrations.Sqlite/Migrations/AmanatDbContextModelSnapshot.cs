@@ -487,6 +487,11 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasColumnName("SentMessages")
                         .HasAnnotation("Amanat:EncryptedField", "SentMessages");
 
+                    b.Property<string>("StateCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("State")
+                        .HasAnnotation("Amanat:EncryptedField", "State");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ChatIndex")

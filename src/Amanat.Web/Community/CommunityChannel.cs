@@ -57,19 +57,7 @@ public sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessC
             return new CheckResult(refusal, RetryAfter: wait);
         }
 
-        var q = query?.Trim();
-        if (q is null || q.Length is < 3 or > MaxQueryLength)
-        {
-            return new CheckResult(ChannelRefusal.BadQuery);
-        }
-
-        var indexes = AlertCheck.Indexes(vault.Keys, q);
-        if (indexes.Length == 0)
-        {
-            return new CheckResult(ChannelRefusal.BadQuery);
-        }
-
-        return new CheckResult(ChannelRefusal.None, await AlertCheck.FindAsync(db, indexes, Today));
+        return await LookUpAsync(query);
     }
 
     /// <summary>Published, unexpired alerts, newest first: for a city (or all), the description in her language when there is one.</summary>
@@ -110,24 +98,71 @@ public sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessC
         return new AlertView(alert.Id, alert.CategoryCode, alert.CodeList, alert.CityCode, when, description, descriptionLanguage, alert.PhoneList, alert.PlateList, alert.PublishedAtUtc ?? alert.CreatedAtUtc, alert.ExpiresOn);
     }
 
-    private async Task<(ChannelRefusal, TimeSpan?)> AdmitAsync(string? typed, string caller)
+    /// <summary>A typed code checked without using it (the bot, when she sends her code once for a session).</summary>
+    public async Task<(ChannelRefusal Refusal, AccessCode? Card, TimeSpan? RetryAfter)> VerifyAsync(string? typed, string caller)
     {
         if (vault.IsSealed)
         {
-            return (ChannelRefusal.Unavailable, null);
+            return (ChannelRefusal.Unavailable, null, null);
         }
 
         if (string.IsNullOrWhiteSpace(typed))
         {
-            return (ChannelRefusal.NoCode, null);
+            return (ChannelRefusal.NoCode, null, null);
         }
 
         if (limits.TryAcquire(PublicLimits.Checks, caller) is { } wait)
         {
-            return (ChannelRefusal.TooMany, wait);
+            return (ChannelRefusal.TooMany, null, wait);
         }
 
         var code = await codes.FindAsync(typed);
+        return code is null ? (ChannelRefusal.UnknownCode, null, null)
+            : !code.IsValidOn(Today) ? (ChannelRefusal.InvalidCode, null, null)
+            : (ChannelRefusal.None, code, null);
+    }
+
+    /// <summary>The check for a card already verified in this session (the bot): still valid, limited, counted.</summary>
+    public async Task<CheckResult> CheckWithCardAsync(Guid cardId, string? query, string caller)
+    {
+        if (vault.IsSealed)
+        {
+            return new CheckResult(ChannelRefusal.Unavailable);
+        }
+
+        if (limits.TryAcquire(PublicLimits.Checks, caller) is { } wait)
+        {
+            return new CheckResult(ChannelRefusal.TooMany, RetryAfter: wait);
+        }
+
+        var card = await db.AccessCodes.SingleOrDefaultAsync(c => c.Id == cardId);
+        var (refusal, perCode) = await UseAsync(card);
+        return refusal != ChannelRefusal.None ? new CheckResult(refusal, RetryAfter: perCode) : await LookUpAsync(query);
+    }
+
+    private async Task<CheckResult> LookUpAsync(string? query)
+    {
+        var q = query?.Trim();
+        if (q is null || q.Length is < 3 or > MaxQueryLength)
+        {
+            return new CheckResult(ChannelRefusal.BadQuery);
+        }
+
+        var indexes = AlertCheck.Indexes(vault.Keys, q);
+        return indexes.Length == 0
+            ? new CheckResult(ChannelRefusal.BadQuery)
+            : new CheckResult(ChannelRefusal.None, await AlertCheck.FindAsync(db, indexes, Today));
+    }
+
+    private async Task<(ChannelRefusal, TimeSpan?)> AdmitAsync(string? typed, string caller)
+    {
+        var (refusal, card, wait) = await VerifyAsync(typed, caller);
+        return refusal != ChannelRefusal.None ? (refusal, wait) : await UseAsync(card);
+    }
+
+    /// <summary>A card that is still valid takes one permit of its own limit and counts a use (the day only).</summary>
+    private async Task<(ChannelRefusal, TimeSpan?)> UseAsync(AccessCode? code)
+    {
         if (code is null)
         {
             return (ChannelRefusal.UnknownCode, null);

@@ -51,6 +51,6 @@ public sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, C
             return;
         }
 
-        await community.HandleAsync(chat.Id, text, null, message.From?.LanguageCode, cancellationToken);
+        await community.HandleAsync(chat.Id, text, null, message.From?.LanguageCode, cancellationToken, message.MessageId);
     }
 }

@@ -60,21 +60,23 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public static FakeBotApi Start() => new();
 
-    /// <summary>A private message from a person to the bot, as Telegram would deliver it.</summary>
-    public void Send(long chatId, string text, string languageCode = "ru")
+    /// <summary>A private message from a person to the bot, as Telegram would deliver it; returns its message id.</summary>
+    public int Send(long chatId, string text, string languageCode = "ru")
     {
         var date = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var id = Interlocked.Increment(ref nextMessage);
         Enqueue(new JsonObject
         {
             ["message"] = new JsonObject
             {
-                ["message_id"] = Interlocked.Increment(ref nextMessage),
+                ["message_id"] = id,
                 ["date"] = date,
                 ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = "T" },
                 ["from"] = new JsonObject { ["id"] = chatId, ["is_bot"] = false, ["first_name"] = "T", ["language_code"] = languageCode },
                 ["text"] = text,
             },
         });
+        return id;
     }
 
     /// <summary>She pressed an inline button with this callback data under one of the bot's messages.</summary>

@@ -105,6 +105,8 @@ internal sealed class BotChatConfiguration : IEntityTypeConfiguration<BotChat>
         builder.IsEncryptedRecord(DataClasses.Bot, "BotChat");
         builder.HasEncrypted(x => x.ChatId);
         builder.HasEncrypted(x => x.SentMessages);
+        builder.HasEncrypted(x => x.State);
         builder.Ignore(x => x.MessageIds);
+        builder.Ignore(x => x.Awaiting);
     }
 }
