@@ -57,7 +57,7 @@ public static class PublicCommunityApi
 
     private static ProblemHttpResult Refused(HttpContext http, ChannelRefusal refusal, TimeSpan? wait, IStringLocalizer localizer)
     {
-        var minutes = Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalMinutes));
+        var minutes = PublicLimits.Minutes(wait);
         if (wait is { } retry)
         {
             http.Response.Headers.RetryAfter = ((int)retry.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

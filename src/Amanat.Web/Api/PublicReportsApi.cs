@@ -64,7 +64,7 @@ public static class PublicReportsApi
     private static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait, IStringLocalizer localizer)
     {
         http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return Infrastructure.ErrorHandling.Problem(http, localizer["Report.TryLater", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))], StatusCodes.Status429TooManyRequests);
+        return Infrastructure.ErrorHandling.Problem(http, localizer["Report.TryLater", PublicLimits.Minutes(wait)], StatusCodes.Status429TooManyRequests);
     }
 
     private static string JsonName(string field) => char.ToLowerInvariant(field[0]) + field[1..];

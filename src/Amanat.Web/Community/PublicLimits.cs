@@ -79,6 +79,9 @@ public sealed class PublicLimits : IDisposable
         return all.IsAcquired ? null : RetryAfter(all);
     }
 
+    /// <summary>Whole minutes to wait, at least one, for "try again in N min".</summary>
+    public static int Minutes(TimeSpan? wait) => Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalMinutes));
+
     public static string AddressKey(IPAddress? address)
     {
         if (address is null)

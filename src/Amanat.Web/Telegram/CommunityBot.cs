@@ -170,7 +170,7 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
     }
 
     private string Refusal(Language language, Community.ChannelRefusal refusal, TimeSpan? wait) =>
-        bot.Say(language, "Channel." + refusal, Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalMinutes)));
+        bot.Say(language, "Channel." + refusal, Community.PublicLimits.Minutes(wait));
 
     private InlineKeyboardMarkup CancelButton(Language language) =>
         new([[InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Cancel"), "cancel")]]);

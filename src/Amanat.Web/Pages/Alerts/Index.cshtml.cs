@@ -59,8 +59,6 @@ public sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel channel
         return result;
     }
 
-    public static int Minutes(TimeSpan? wait) => Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalMinutes));
-
     private async Task<IActionResult> ShowAsync(string? code)
     {
         Feed = await channel.FeedAsync(code, City, Localization.Languages.Current.Code, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));

@@ -72,6 +72,4 @@ public sealed class CheckModel(AmanatDbContext db, CommunityChannel channel) : P
         SavedCode.Forget(Response);
         return Redirect("/check?lang=" + Localization.Languages.Current.Code);
     }
-
-    public static int Minutes(TimeSpan? wait) => Math.Max(1, (int)Math.Ceiling((wait ?? TimeSpan.FromMinutes(1)).TotalMinutes));
 }

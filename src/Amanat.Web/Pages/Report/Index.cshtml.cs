@@ -69,7 +69,7 @@ public sealed class ReportModel(AmanatDbContext db, SelfReportInbox inbox, Publi
 
         if (limits.TryReport(HttpContext) is { } wait)
         {
-            RetryMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            RetryMinutes = PublicLimits.Minutes(wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Page();

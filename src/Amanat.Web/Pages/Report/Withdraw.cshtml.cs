@@ -32,7 +32,7 @@ public sealed class WithdrawModel(SelfReportInbox inbox, PublicLimits limits) : 
 
         if (limits.TryLookup(HttpContext) is { } wait)
         {
-            RetryMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            RetryMinutes = PublicLimits.Minutes(wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Page();
