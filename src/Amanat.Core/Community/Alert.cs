@@ -118,6 +118,14 @@ public sealed class Alert : Entity, IEncryptedRecord
 
     public DateTime? WithdrawnAtUtc { get; private set; }
 
+    /// <summary>When the bot pushed it to the chats subscribed to its city (once).</summary>
+    public DateTime? PushedAtUtc { get; private set; }
+
+    /// <summary>Still to be pushed: published, live, never pushed.</summary>
+    public bool IsDueForPush(DateOnly today) => IsLive(today) && PushedAtUtc is null;
+
+    public void Pushed(DateTime nowUtc) => PushedAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
+
     public List<AlertIncident> Incidents { get; private set; } = [];
 
     public List<AlertIdentifier> Identifiers { get; private set; } = [];

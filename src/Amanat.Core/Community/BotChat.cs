@@ -5,8 +5,8 @@ using Amanat.Core.Security;
 namespace Amanat.Core.Community;
 
 /// <summary>
-/// What the bot keeps about one Telegram chat of the community: its language, and the ids of the bot's own
-/// recent messages there (so that /forget can delete them). The chat id is encrypted and found by a keyed
+/// What the bot keeps about one Telegram chat of the community: its language, the city whose alerts she
+/// subscribed to, and the ids of the bot's own recent messages there (so that /forget can delete them). The chat id is encrypted and found by a keyed
 /// hash; nothing the person wrote is kept here. /forget deletes the row.
 /// </summary>
 public sealed class BotChat : Entity, IEncryptedRecord
@@ -36,6 +36,13 @@ public sealed class BotChat : Entity, IEncryptedRecord
     public string? SentMessages { get; private set; }
 
     public DateTime LastSeenAtUtc { get; private set; }
+
+    /// <summary>The city whose new alerts she wants pushed to her; null when she does not. Encrypted.</summary>
+    public string? AlertCity { get; private set; }
+
+    public void Subscribe(string cityCode) => AlertCity = cityCode;
+
+    public void Unsubscribe() => AlertCity = null;
 
     /// <summary>Where the dialogue stands (<c>step|card|until</c>): encrypted, like everything about the chat.</summary>
     public string? State { get; private set; }

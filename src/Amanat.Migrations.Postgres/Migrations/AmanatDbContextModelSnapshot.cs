@@ -401,6 +401,9 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("PushedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Reports")
                         .HasColumnType("integer");
 
@@ -469,6 +472,11 @@ namespace Amanat.Migrations.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AlertCityCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("AlertCity")
+                        .HasAnnotation("Amanat:EncryptedField", "AlertCity");
 
                     b.Property<string>("ChatIdCipher")
                         .HasColumnType("text")

@@ -396,6 +396,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PushedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Reports")
                         .HasColumnType("INTEGER");
 
@@ -464,6 +467,11 @@ namespace Amanat.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertCityCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("AlertCity")
+                        .HasAnnotation("Amanat:EncryptedField", "AlertCity");
 
                     b.Property<string>("ChatIdCipher")
                         .HasColumnType("TEXT")

@@ -20,7 +20,7 @@ public sealed record AlertSource(Guid Id, DateOnly OccurredOn, string? CityCode,
 /// only on incidents where someone affected said YES to ALERT; its phones and plates get blind indexes for
 /// the number check.
 /// </summary>
-public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
+public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Telegram.AlertPushSignal pushes)
 {
     public const string AlertScope = "ALERT";
     public const int SourceChoices = 100;
@@ -123,6 +123,7 @@ public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail aud
         alert.Publish(Today, Now);
         await db.SaveChangesAsync();
         await audit.RecordAsync(AuditEventType.AlertPublished, alert.Id);
+        pushes.Wake();
     }
 
     public async Task WithdrawAsync(Alert alert)

@@ -70,7 +70,13 @@ public sealed class PublicLimits : IDisposable
     public TimeSpan? TryReport(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (TryAcquire(Reports, AddressKey(context.Connection.RemoteIpAddress)) is { } wait)
+        return TryReport(AddressKey(context.Connection.RemoteIpAddress));
+    }
+
+    /// <summary>Takes one report permit for a caller (an address key, or a chat) and one of the global limit.</summary>
+    public TimeSpan? TryReport(string key)
+    {
+        if (TryAcquire(Reports, key) is { } wait)
         {
             return wait;
         }

@@ -12,18 +12,21 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace Amanat.Web.Telegram;
 
 /// <summary>
-/// The community side of the bot: her language (chosen with buttons, changeable), the number check (her
-/// access code once per session, its message deleted; then numbers or plates, the same answer as the web
-/// check), friendly providers for her city from the public directory, and /forget, which deletes everything kept about the chat and the
+/// The community side of the bot: her language (chosen with buttons, changeable), a report
+/// (<see cref="BotReport"/>, also while the server is sealed), the number check (her access code once per
+/// session, its message deleted; then numbers or plates, the same answer as the web check), alerts for the
+/// city she subscribed to (<see cref="AlertPushes"/>), friendly providers for her city from the public
+/// directory, and /forget, which deletes everything kept about the chat and the
 /// bot's own recent messages there where Telegram allows. Nothing she writes is logged or kept here.
 /// </summary>
-public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Community.CommunityChannel channel, TimeProvider clock)
+public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Community.CommunityChannel channel, BotReport report, TimeProvider clock)
 {
     /// <summary>How long her access code counts for in a chat before she is asked again.</summary>
     public static readonly TimeSpan CodeSession = TimeSpan.FromHours(12);
 
     /// <param name="data">The button she pressed, if any.</param>
-    /// <param name="messageId">Her message's id (so that the bot can delete a message holding her code).</param>
+    /// <param name="messageId">Her message's id (so that the bot can delete a message holding her code or
+    /// an answer of her report), or the id of the message whose button she pressed.</param>
     public async Task HandleAsync(long chatId, string? text, string? data, string? languageCode, CancellationToken cancellationToken, int? messageId = null)
     {
         if (bot.Client is not { } client)
@@ -32,17 +35,20 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         }
 
         var fallback = Languages.Find(languageCode?.Split('-')[0]) ?? Languages.Default;
+        var command = data ?? text?.Trim() ?? string.Empty;
+        var forReport = report.IsOpen(chatId) && (command.StartsWith(BotReport.Prefix, StringComparison.Ordinal) || (data is null && !command.StartsWith('/')));
         if (vault.IsSealed)
         {
-            await client.SendMessage(chatId, bot.Say(fallback, "Telegram.Unavailable"), cancellationToken: cancellationToken);
+            // Sealed: nothing about the chat can be read, but a report can still be given and sealed.
+            await WhileSealedAsync(client, chatId, command, text, data, messageId, forReport, report.LanguageOf(chatId) ?? fallback, cancellationToken);
             return;
         }
 
         var index = BlindIndex.Compute(vault.Keys, new ChatIdNormaliser(), chatId.ToString(System.Globalization.CultureInfo.InvariantCulture))!;
         var chat = await db.BotChats.SingleOrDefaultAsync(c => c.ChatIndex == index, cancellationToken);
-        var command = data ?? text?.Trim() ?? string.Empty;
         if (command is "/forget" or "forget")
         {
+            await report.CancelAsync(client, chatId, cancellationToken);
             await ForgetAsync(client, chat, chatId, Languages.Find(chat?.Language) ?? fallback, cancellationToken);
             return;
         }
@@ -59,7 +65,20 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         if (command is "/cancel" or "cancel")
         {
             chat.Await(null);
-            await MenuAsync(client, chat, chatId, language, cancellationToken);
+            var cancelled = await report.CancelAsync(client, chatId, cancellationToken);
+            await MenuAsync(client, chat, chatId, language, cancellationToken, cancelled ? bot.Say(language, "Bot.Report.Cancelled") + "\n\n" : string.Empty);
+        }
+        else if (forReport && (chat.Awaiting is null || data is not null))
+        {
+            if (await report.AnswerAsync(client, chatId, text, data, messageId, cancellationToken) is { } referenceMessage)
+            {
+                chat.Sent(referenceMessage);
+            }
+        }
+        else if (command is "/report" or "report")
+        {
+            chat.Await(null);
+            await report.StartAsync(client, chatId, language, cancellationToken);
         }
         else if (command is "/check" or "check")
         {
@@ -82,24 +101,103 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         }
         else if (chat.Language is null || command is "/language" or "language")
         {
-            var buttons = Languages.All.Select(l => new[] { InlineKeyboardButton.WithCallbackData(l.NativeName, "lang:" + l.Code) });
-            await SendAsync(client, chat, chatId, bot.Say(fallback, "Telegram.ChooseLanguage"), new InlineKeyboardMarkup(buttons), cancellationToken);
+            await SendAsync(client, chat, chatId, bot.Say(fallback, "Telegram.ChooseLanguage"), LanguageButtons(), cancellationToken);
         }
         else if (command is "/help" or "help")
         {
-            await CitiesAsync(client, chat, chatId, Languages.Find(chat.Language)!, cancellationToken);
+            await CitiesAsync(client, chat, chatId, language, "help:", "Telegram.HelpCity", publicProvidersOnly: true, cancellationToken);
         }
         else if (command.StartsWith("help:", StringComparison.Ordinal))
         {
-            await ProvidersAsync(client, chat, chatId, command[5..], Languages.Find(chat.Language)!, cancellationToken);
+            await ProvidersAsync(client, chat, chatId, command[5..], language, cancellationToken);
+        }
+        else if (command is "/alerts" or "alerts")
+        {
+            await AlertsAsync(client, chat, chatId, language, cancellationToken);
+        }
+        else if (command.StartsWith("sub:", StringComparison.Ordinal))
+        {
+            await SubscribeAsync(client, chat, chatId, command[4..], language, cancellationToken);
+        }
+        else if (command is "/stop" or "unsub")
+        {
+            chat.Unsubscribe();
+            await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.Unsubscribed"), MenuButton(language), cancellationToken);
         }
         else
         {
-            await MenuAsync(client, chat, chatId, Languages.Find(chat.Language)!, cancellationToken);
+            await MenuAsync(client, chat, chatId, language, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private async Task WhileSealedAsync(ITelegramBotClient client, long chatId, string command, string? text, string? data, int? messageId, bool forReport, Language fallback, CancellationToken cancellationToken)
+    {
+        if (command is "/forget" or "forget" or "/cancel" or "cancel")
+        {
+            // The report she was giving goes; what is stored about the chat cannot be found until unsealed.
+            await report.CancelAsync(client, chatId, cancellationToken);
+            await client.SendMessage(chatId, bot.Say(fallback, command.Contains("forget", StringComparison.Ordinal) ? "Telegram.ForgetLater" : "Bot.Report.Cancelled"), cancellationToken: cancellationToken);
+        }
+        else if (forReport)
+        {
+            await report.AnswerAsync(client, chatId, text, data, messageId, cancellationToken);
+        }
+        else if (command is "/report" or "report" || command.StartsWith("report:", StringComparison.Ordinal))
+        {
+            await report.StartAsync(client, chatId, Languages.Find(command.Split(':').ElementAtOrDefault(1)) ?? fallback, cancellationToken);
+        }
+        else
+        {
+            var language = command.StartsWith("lang:", StringComparison.Ordinal) ? Languages.Find(command[5..]) ?? fallback : fallback;
+            var buttons = new[]
+            {
+                new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Report"), "report:" + language.Code) },
+                new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Language"), "language") },
+            };
+            var markup = command is "/language" or "language" ? LanguageButtons() : new InlineKeyboardMarkup(buttons);
+            await client.SendMessage(chatId, bot.Say(language, command is "/language" or "language" ? "Telegram.ChooseLanguage" : "Telegram.SealedMenu"), replyMarkup: markup, cancellationToken: cancellationToken);
+        }
+    }
+
+    private static InlineKeyboardMarkup LanguageButtons() =>
+        new(Languages.All.Select(l => new[] { InlineKeyboardButton.WithCallbackData(l.NativeName, "lang:" + l.Code) }));
+
+    private InlineKeyboardMarkup MenuButton(Language language) =>
+        new([[InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Menu"), "menu")]]);
+
+    private async Task AlertsAsync(ITelegramBotClient client, BotChat chat, long chatId, Language language, CancellationToken cancellationToken)
+    {
+        if (chat.AlertCity is not { } city)
+        {
+            await CitiesAsync(client, chat, chatId, language, "sub:", "Telegram.AlertsCity", publicProvidersOnly: false, cancellationToken);
+            return;
+        }
+
+        var buttons = new[]
+        {
+            new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Stop"), "unsub") },
+            new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.OtherCity"), "sub:") },
+            new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Menu"), "menu") },
+        };
+        await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.Subscription", await CityLabelAsync(city, language)), new InlineKeyboardMarkup(buttons), cancellationToken);
+    }
+
+    private async Task SubscribeAsync(ITelegramBotClient client, BotChat chat, long chatId, string city, Language language, CancellationToken cancellationToken)
+    {
+        if (!await db.VocabularyEntries.AnyAsync(v => v.Kind == VocabularyKind.City && v.Code == city && v.RetiredAtUtc == null, cancellationToken))
+        {
+            await CitiesAsync(client, chat, chatId, language, "sub:", "Telegram.AlertsCity", publicProvidersOnly: false, cancellationToken);
+            return;
+        }
+
+        chat.Subscribe(city);
+        await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.Subscribed", await CityLabelAsync(city, language)), MenuButton(language), cancellationToken);
+    }
+
+    private async Task<string> CityLabelAsync(string city, Language language) =>
+        new VocabularyList(await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.City && v.Code == city).ToListAsync()).Label(VocabularyKind.City, city, language.Code);
 
     private async Task CodeAsync(ITelegramBotClient client, BotChat chat, long chatId, string text, int? messageId, Language language, DateTime now, CancellationToken cancellationToken)
     {
@@ -178,31 +276,40 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
     /// <summary>The limit's key for a chat: its record id, never the chat id.</summary>
     private static string Caller(BotChat chat) => "chat:" + chat.Id.ToString("N");
 
-    private async Task MenuAsync(ITelegramBotClient client, BotChat chat, long chatId, Language language, CancellationToken cancellationToken)
+    private async Task MenuAsync(ITelegramBotClient client, BotChat chat, long chatId, Language language, CancellationToken cancellationToken, string prefix = "")
     {
         var buttons = new[]
         {
+            new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Report"), "report") },
             new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Check"), "check") },
+            new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Alerts"), "alerts") },
             new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Help"), "help") },
             new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Language"), "language") },
             new[] { InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Forget"), "forget") },
         };
-        await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.Menu"), new InlineKeyboardMarkup(buttons), cancellationToken);
+        await SendAsync(client, chat, chatId, prefix + bot.Say(language, "Telegram.Menu"), new InlineKeyboardMarkup(buttons), cancellationToken);
     }
 
-    private async Task CitiesAsync(ITelegramBotClient client, BotChat chat, long chatId, Language language, CancellationToken cancellationToken)
+    /// <summary>Cities as buttons: those with public providers (help), or every active city (alerts).</summary>
+    private async Task CitiesAsync(ITelegramBotClient client, BotChat chat, long chatId, Language language, string prefix, string question, bool publicProvidersOnly, CancellationToken cancellationToken)
     {
-        var codes = await db.Providers.AsNoTracking().Where(p => p.IsPublic && p.RetiredAtUtc == null).Select(p => p.CityCode).Distinct().ToListAsync(cancellationToken);
-        if (codes.Count == 0)
+        var entries = db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.City && v.RetiredAtUtc == null);
+        if (publicProvidersOnly)
         {
-            await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.NoProviders"), null, cancellationToken);
+            var codes = db.Providers.Where(p => p.IsPublic && p.RetiredAtUtc == null).Select(p => p.CityCode);
+            entries = entries.Where(v => codes.Contains(v.Code));
+        }
+
+        var cities = new VocabularyList(await entries.ToListAsync(cancellationToken));
+        var active = cities.Active(VocabularyKind.City);
+        if (active.Count == 0)
+        {
+            await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.NoProviders"), MenuButton(language), cancellationToken);
             return;
         }
 
-        var cities = new VocabularyList(await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.City && codes.Contains(v.Code)).ToListAsync(cancellationToken));
-        var buttons = codes.OrderBy(c => cities.Label(VocabularyKind.City, c, language.Code), StringComparer.CurrentCulture)
-            .Select(c => new[] { InlineKeyboardButton.WithCallbackData(cities.Label(VocabularyKind.City, c, language.Code), "help:" + c) });
-        await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.HelpCity"), new InlineKeyboardMarkup(buttons), cancellationToken);
+        var buttons = active.Select(c => InlineKeyboardButton.WithCallbackData(c.Label(language.Code), prefix + c.Code)).Chunk(2);
+        await SendAsync(client, chat, chatId, bot.Say(language, question), new InlineKeyboardMarkup(buttons), cancellationToken);
     }
 
     private async Task ProvidersAsync(ITelegramBotClient client, BotChat chat, long chatId, string city, Language language, CancellationToken cancellationToken)
@@ -239,18 +346,7 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
     {
         if (chat is not null)
         {
-            foreach (var messageId in chat.MessageIds)
-            {
-                try
-                {
-                    await client.DeleteMessage(chatId, messageId, cancellationToken);
-                }
-                catch (ApiRequestException)
-                {
-                    // Older than 48 hours, or already gone: Telegram does not allow it; nothing else to do.
-                }
-            }
-
+            await bot.DeleteAsync(client, chatId, chat.MessageIds, cancellationToken);
             db.BotChats.Remove(chat);
             await db.SaveChangesAsync(cancellationToken);
         }

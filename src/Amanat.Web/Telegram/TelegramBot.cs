@@ -5,6 +5,7 @@ using Amanat.Web.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 
 namespace Amanat.Web.Telegram;
 
@@ -16,6 +17,7 @@ namespace Amanat.Web.Telegram;
 public sealed class TelegramBot
 {
     private readonly IStringLocalizer<SharedResource> text;
+    private readonly byte[] chatKeySecret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     public TelegramBot(IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
     {
@@ -50,6 +52,31 @@ public sealed class TelegramBot
         finally
         {
             CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>
+    /// A chat's key for the limits while it has no record (a report while sealed): a keyed hash under a
+    /// random key that lives only as long as this process, so the chat id is not in the limiter's memory.
+    /// </summary>
+    public string ChatKey(long chatId) =>
+        Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(chatKeySecret, BitConverter.GetBytes(chatId)), 0, 16);
+
+    /// <summary>Deletes the bot's (and, in a private chat, her) messages; what Telegram no longer allows (after 48 hours) is skipped.</summary>
+    public async Task DeleteAsync(ITelegramBotClient client, long chatId, IReadOnlyCollection<int> messageIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(messageIds);
+        foreach (var batch in messageIds.Distinct().Chunk(100))
+        {
+            try
+            {
+                await client.DeleteMessages(chatId, batch, cancellationToken);
+            }
+            catch (ApiRequestException)
+            {
+                // Too old, or already gone: nothing else to do.
+            }
         }
     }
 

@@ -6,11 +6,16 @@ public static class TelegramSetup
     public static IServiceCollection AddAmanatTelegram(this IServiceCollection services)
     {
         services.AddSingleton<TelegramBot>();
+        services.AddSingleton<ReportDialogues>();
+        services.AddSingleton<AlertPushSignal>();
         services.AddScoped<StaffReminders>();
         services.AddScoped<TelegramUpdates>();
         services.AddScoped<CommunityBot>();
+        services.AddScoped<BotReport>();
+        services.AddScoped<AlertPushes>();
         services.AddHostedService<TelegramPolling>();
         services.AddHostedService<StaffReminderSchedule>();
+        services.AddHostedService<AlertPushSchedule>();
         return services;
     }
 }

@@ -24,7 +24,7 @@ public sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, C
         if (update.CallbackQuery is { Data: { } data, Message.Chat: { Type: ChatType.Private } pressedIn } callback)
         {
             await client.AnswerCallbackQuery(callback.Id, cancellationToken: cancellationToken);
-            await community.HandleAsync(pressedIn.Id, null, data, callback.From.LanguageCode, cancellationToken);
+            await community.HandleAsync(pressedIn.Id, null, data, callback.From.LanguageCode, cancellationToken, callback.Message.MessageId);
             return;
         }
 

@@ -12,6 +12,9 @@ namespace Amanat.Web.Tests.Support;
 /// <summary>One call the bot made to the Bot API: the method and its JSON body.</summary>
 public sealed record BotCall(string Method, JsonObject Body)
 {
+    /// <summary>For sendMessage: the id the fake server gave the message.</summary>
+    public int? MessageId { get; set; }
+
     public long? ChatId => Body["chat_id"]?.GetValue<JsonElement>() is { ValueKind: JsonValueKind.Number } n ? n.GetInt64() : long.TryParse(Body["chat_id"]?.ToString(), out var id) ? id : null;
 
     public string? Text => Body["text"]?.ToString();
@@ -80,7 +83,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     }
 
     /// <summary>She pressed an inline button with this callback data under one of the bot's messages.</summary>
-    public void Press(long chatId, string data, string languageCode = "ru")
+    public void Press(long chatId, string data, string languageCode = "ru", int? messageId = null)
     {
         var date = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         Enqueue(new JsonObject
@@ -91,7 +94,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 ["from"] = new JsonObject { ["id"] = chatId, ["is_bot"] = false, ["first_name"] = "T", ["language_code"] = languageCode },
                 ["message"] = new JsonObject
                 {
-                    ["message_id"] = Interlocked.Increment(ref nextMessage),
+                    ["message_id"] = messageId ?? Interlocked.Increment(ref nextMessage),
                     ["date"] = date,
                     ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" },
                     ["text"] = "…",
@@ -104,7 +107,13 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     /// <summary>The message ids the bot asked Telegram to delete in a chat.</summary>
     public IReadOnlyList<int> DeletedIn(long chatId) =>
-        [.. Calls.Where(c => c.Method == "deleteMessage" && c.ChatId == chatId).Select(c => c.Body["message_id"]!.GetValue<int>())];
+    [
+        .. Calls.Where(c => c.Method == "deleteMessage" && c.ChatId == chatId).Select(c => c.Body["message_id"]!.GetValue<int>()),
+        .. Calls.Where(c => c.Method == "deleteMessages" && c.ChatId == chatId).SelectMany(c => c.Body["message_ids"]!.AsArray().Select(id => id!.GetValue<int>())),
+    ];
+
+    /// <summary>The message ids of the messages the bot sent to a chat.</summary>
+    public IReadOnlyList<int> SentIds(long chatId) => [.. MessagesTo(chatId).Select(c => c.MessageId!.Value)];
 
     /// <summary>From now on this chat has blocked the bot: sending to it fails with 403.</summary>
     public void Block(long chatId) => blocked[chatId] = true;
@@ -112,13 +121,14 @@ public sealed class FakeBotApi : IAsyncDisposable
     public IReadOnlyList<BotCall> MessagesTo(long chatId) => [.. Calls.Where(c => c.Method == "sendMessage" && c.ChatId == chatId)];
 
     /// <summary>Waits until the bot has sent a message to the chat that matches; fails after ten seconds.</summary>
-    public async Task<BotCall> WaitForMessageAsync(long chatId, Func<string, bool> match)
+    /// <param name="after">Only messages after the first this many to the chat count.</param>
+    public async Task<BotCall> WaitForMessageAsync(long chatId, Func<string, bool> match, int after = 0)
     {
         ArgumentNullException.ThrowIfNull(match);
         var until = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < until)
         {
-            var found = MessagesTo(chatId).FirstOrDefault(c => c.Text is { } text && match(text));
+            var found = MessagesTo(chatId).Skip(after).FirstOrDefault(c => c.Text is { } text && match(text));
             if (found is not null)
             {
                 return found;
@@ -166,6 +176,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
 
         var call = new BotCall(method, body);
+        if (method == "sendMessage")
+        {
+            call.MessageId = Interlocked.Increment(ref nextMessage);
+        }
+
         calls.Enqueue(call);
         switch (method)
         {
@@ -181,7 +196,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
                 return Ok(new JsonObject
                 {
-                    ["message_id"] = Interlocked.Increment(ref nextMessage),
+                    ["message_id"] = call.MessageId,
                     ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
                     ["chat"] = new JsonObject { ["id"] = call.ChatId, ["type"] = "private" },
                     ["text"] = call.Text,

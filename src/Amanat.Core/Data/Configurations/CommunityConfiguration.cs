@@ -106,6 +106,7 @@ internal sealed class BotChatConfiguration : IEntityTypeConfiguration<BotChat>
         builder.HasEncrypted(x => x.ChatId);
         builder.HasEncrypted(x => x.SentMessages);
         builder.HasEncrypted(x => x.State);
+        builder.HasEncrypted(x => x.AlertCity);
         builder.Ignore(x => x.MessageIds);
         builder.Ignore(x => x.Awaiting);
     }
