@@ -65,7 +65,8 @@ public sealed partial class AlertPushes(AmanatDbContext db, TelegramBot bot, Key
                 return 0;
             }
 
-            var chats = await db.BotChats.Where(c => c.AlertCity != null).ToListAsync(cancellationToken);
+            // The city is encrypted: only whether there is one can be asked of the database.
+            var chats = await db.BotChats.Where(c => EF.Property<string?>(c, nameof(BotChat.AlertCity) + "Cipher") != null).ToListAsync(cancellationToken);
             var vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking()
                 .Where(v => v.Kind == VocabularyKind.City || v.Kind == VocabularyKind.Perpetrator).ToListAsync(cancellationToken));
             var sent = 0;
