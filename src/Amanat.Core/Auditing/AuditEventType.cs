@@ -37,6 +37,11 @@ public enum AuditEventType
 
     TelegramUnlinked = 1511,
 
+    /// <summary>An administrator set the community bot's token (stored encrypted).</summary>
+    BotTokenSet = 1512,
+
+    BotTokenRemoved = 1513,
+
     KeysCreated = 1600,
     UnlockModeChanged = 1601,
     Sealed = 1602,

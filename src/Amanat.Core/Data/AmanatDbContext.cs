@@ -41,6 +41,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Community.BotChat> BotChats => Set<Community.BotChat>();
 
+    public DbSet<Community.BotToken> BotTokens => Set<Community.BotToken>();
+
     public DbSet<RecordKey> RecordKeys => Set<RecordKey>();
 
     public DbSet<Vocabularies.VocabularyEntry> VocabularyEntries => Set<Vocabularies.VocabularyEntry>();

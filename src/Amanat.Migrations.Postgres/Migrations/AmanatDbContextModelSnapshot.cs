@@ -517,6 +517,33 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasAnnotation("Amanat:RecordName", "BotChat");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.BotToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Token")
+                        .HasAnnotation("Amanat:EncryptedField", "Token");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetById");
+
+                    b.ToTable("BotTokens");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "bot")
+                        .HasAnnotation("Amanat:RecordName", "BotToken");
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1754,6 +1781,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.BotToken", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

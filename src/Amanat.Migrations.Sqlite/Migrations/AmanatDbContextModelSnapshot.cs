@@ -512,6 +512,33 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasAnnotation("Amanat:RecordName", "BotChat");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Community.BotToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SetById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Token")
+                        .HasAnnotation("Amanat:EncryptedField", "Token");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetById");
+
+                    b.ToTable("BotTokens");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "bot")
+                        .HasAnnotation("Amanat:RecordName", "BotToken");
+                });
+
             modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1747,6 +1774,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Community.BotToken", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("SetById")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -49,6 +49,7 @@ public static class AmanatHost
             .Validate(o => Uri.TryCreate(o.QuickExitUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp), "Amanat:QuickExitUrl must be an absolute http(s) URL.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Amanat:TimeZone must be an IANA time zone such as Asia/Almaty.")
             .Validate(o => Amanat.Web.Telegram.TelegramBot.IsValidToken(o.Telegram.Token), "Amanat:Telegram:Token must be the token @BotFather gave: digits, a colon, then letters, digits, - or _.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Telegram.WebhookUrl) || (Uri.TryCreate(o.Telegram.WebhookUrl, UriKind.Absolute, out var hook) && hook.Scheme == Uri.UriSchemeHttps), "Amanat:Telegram:WebhookUrl must be an https:// address (Telegram delivers only over HTTPS), or empty for long polling.")
             .Validate(o => o.Telegram.ReminderHour is >= 0 and <= 23 && o.Telegram.PollSeconds is >= 0 and <= 50, "Amanat:Telegram:ReminderHour must be 0–23 and PollSeconds 0–50.")
             .Validate(o => Amanat.Core.Members.Uic.IsValidFormula(o.Members.UicFormula), "Amanat:Members:UicFormula must use {M1}-{M3}, {F1}-{F3}, {S}, {YY} or {YYYY}, with both names and the year.")
             .ValidateOnStart();
@@ -193,6 +194,7 @@ public static class AmanatHost
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapQuickExit();
+        app.MapTelegramWebhook();
         app.MapStaffApi();
         app.MapIncidentsApi();
         app.MapAttachmentsApi();

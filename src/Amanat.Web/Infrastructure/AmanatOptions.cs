@@ -64,6 +64,12 @@ public sealed class TelegramOptions
     /// <summary>Local hour (0–23) from which the daily staff reminder goes out (default 9).</summary>
     public int ReminderHour { get; set; } = 9;
 
+    /// <summary>
+    /// The public HTTPS address at which Telegram should deliver updates (webhook mode), routed by the reverse
+    /// proxy to <c>/telegram/webhook</c> here; empty (the default): long polling, which needs no public address.
+    /// </summary>
+    public string? WebhookUrl { get; set; }
+
     /// <summary>How long one long-polling request waits for news, in seconds (default 25).</summary>
     public int PollSeconds { get; set; } = 25;
 

@@ -7,17 +7,17 @@ public sealed partial class StaffReminderSchedule(TelegramBot bot, IServiceScope
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (bot.Client is null)
-        {
-            return;
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+
+            if (bot.Client is null)
+            {
+                continue; // no bot (yet): a stored token comes with the unsealing
             }
 
             try

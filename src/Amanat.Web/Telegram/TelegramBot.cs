@@ -1,4 +1,5 @@
 using System.Globalization;
+using Amanat.Core.Security;
 using Amanat.Web.Infrastructure;
 using Amanat.Web.Localization;
 using Amanat.Web.Resources;
@@ -9,29 +10,104 @@ using Telegram.Bot.Exceptions;
 
 namespace Amanat.Web.Telegram;
 
+/// <summary>Where the bot's token came from.</summary>
+public enum BotTokenSource
+{
+    None,
+
+    /// <summary><c>Amanat__Telegram__Token</c>: plain in the service's environment.</summary>
+    Configuration,
+
+    /// <summary>Set by an administrator and stored encrypted: usable only while the server is unsealed.</summary>
+    Stored,
+}
+
 /// <summary>
-/// The bot's connection to the Bot API when a token is configured (<see cref="TelegramOptions"/>), its
+/// The bot's connection to the Bot API when it has a token — from configuration, or stored encrypted by an
+/// administrator (<see cref="TelegramTokenStore"/>) and then dropped the moment the server is sealed — its
 /// username once known, and its words in a chosen language. Without a token <see cref="Client"/> is null
 /// and nothing Telegram runs.
 /// </summary>
-public sealed class TelegramBot
+public sealed class TelegramBot : IDisposable
 {
     private readonly IStringLocalizer<SharedResource> text;
+    private readonly KeyVault vault;
+    private readonly string? apiBaseUrl;
     private readonly byte[] chatKeySecret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+    private readonly SemaphoreSlim changed = new(0, 1);
+    private volatile TelegramBotClient? client;
 
-    public TelegramBot(IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
+    public TelegramBot(IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text, KeyVault vault)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.text = text;
+        this.vault = vault;
         var telegram = options.Value.Telegram;
+        apiBaseUrl = string.IsNullOrWhiteSpace(telegram.ApiBaseUrl) ? null : telegram.ApiBaseUrl;
+        WebhookUrl = string.IsNullOrWhiteSpace(telegram.WebhookUrl) ? null : telegram.WebhookUrl;
         if (telegram.IsConfigured)
         {
-            var baseUrl = string.IsNullOrWhiteSpace(telegram.ApiBaseUrl) ? null : telegram.ApiBaseUrl;
-            Client = new TelegramBotClient(new TelegramBotClientOptions(telegram.Token!.Trim(), baseUrl));
+            Use(telegram.Token!, BotTokenSource.Configuration);
         }
     }
 
-    public ITelegramBotClient? Client { get; }
+    /// <summary>The client, or null: no token, or a stored token while the server is sealed.</summary>
+    public ITelegramBotClient? Client
+    {
+        get
+        {
+            if (Source == BotTokenSource.Stored && vault.IsSealed)
+            {
+                Use(null, BotTokenSource.None);
+            }
+
+            return client;
+        }
+    }
+
+    public BotTokenSource Source { get; private set; }
+
+    /// <summary>Where Telegram delivers updates when set (webhook mode); null: long polling.</summary>
+    public string? WebhookUrl { get; }
+
+    /// <summary>The secret Telegram sends with every webhook call: new for each process, never stored.</summary>
+    public string WebhookSecret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A client for a token, pointed at the configured Bot API server.</summary>
+    public TelegramBotClient ClientFor(string token) => new(new TelegramBotClientOptions(token.Trim(), apiBaseUrl));
+
+    /// <summary>Starts (or stops, with null) the bot with a token; the polling or webhook follows.</summary>
+    public void Use(string? token, BotTokenSource source)
+    {
+        if (Source == BotTokenSource.Configuration && source != BotTokenSource.Configuration)
+        {
+            return; // the environment's token wins while it is there
+        }
+
+        client = string.IsNullOrWhiteSpace(token) ? null : ClientFor(token);
+        Source = client is null ? BotTokenSource.None : source;
+        UserName = null;
+        if (changed.CurrentCount == 0)
+        {
+            try
+            {
+                changed.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        changed.Dispose();
+        Sending.Dispose();
+    }
+
+    /// <summary>Waits until the token changes, or the time is up.</summary>
+    public Task WaitForChangeAsync(TimeSpan timeout, CancellationToken cancellationToken) => changed.WaitAsync(timeout, cancellationToken);
 
     /// <summary>The bot's @username, learned from the Bot API when polling starts; null until then.</summary>
     public string? UserName { get; set; }

@@ -1,3 +1,4 @@
+using Amanat.Core.Security;
 using Amanat.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -6,27 +7,61 @@ using Telegram.Bot.Types.Enums;
 namespace Amanat.Web.Telegram;
 
 /// <summary>
-/// Long polling of the Bot API while the web host runs. Each update is handled in its own scope by
-/// <see cref="TelegramUpdates"/>; a failure is logged by its type only — nothing from a chat reaches a log.
+/// Keeps the bot connected while the web host runs: loads a stored token whenever the server is unsealed,
+/// then either long-polls the Bot API (the default) or registers the webhook (<see cref="TelegramWebhook"/>)
+/// with a fresh secret. Each update is handled in its own scope by <see cref="TelegramUpdates"/>; a failure is
+/// logged by its type only — nothing from a chat reaches a log.
 /// </summary>
-public sealed partial class TelegramPolling(TelegramBot bot, IServiceScopeFactory scopes, IOptions<AmanatOptions> options, ILogger<TelegramPolling> logger) : BackgroundService
+public sealed partial class TelegramPolling(TelegramBot bot, KeyVault vault, IServiceScopeFactory scopes, IOptions<AmanatOptions> options, ILogger<TelegramPolling> logger) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (bot.Client is not { } client)
-        {
-            return;
-        }
-
+        ITelegramBotClient? connected = null;
         int? offset = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                bot.UserName ??= (await client.GetMe(stoppingToken)).Username;
-                var updates = await client.GetUpdates(offset, 100, options.Value.Telegram.PollSeconds, [UpdateType.Message, UpdateType.CallbackQuery], stoppingToken);
+                if (bot.Client is null && !vault.IsSealed)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<TelegramTokenStore>().LoadAsync(stoppingToken);
+                }
+
+                if (bot.Client is not { } client)
+                {
+                    connected = null;
+                    await bot.WaitForChangeAsync(Pause, stoppingToken);
+                    continue;
+                }
+
+                if (!ReferenceEquals(client, connected))
+                {
+                    bot.UserName = (await client.GetMe(stoppingToken)).Username;
+                    if (bot.WebhookUrl is { } url)
+                    {
+                        await client.SetWebhook(url, allowedUpdates: Wanted, secretToken: bot.WebhookSecret, cancellationToken: stoppingToken);
+                    }
+                    else
+                    {
+                        // A webhook left from an earlier run would make long polling fail.
+                        await client.DeleteWebhook(cancellationToken: stoppingToken);
+                    }
+
+                    connected = client;
+                    offset = null;
+                }
+
+                if (bot.WebhookUrl is not null)
+                {
+                    await bot.WaitForChangeAsync(Pause, stoppingToken);
+                    continue;
+                }
+
+                var updates = await client.GetUpdates(offset, 100, options.Value.Telegram.PollSeconds, Wanted, stoppingToken);
                 foreach (var update in updates)
                 {
                     offset = update.Id + 1;
@@ -48,6 +83,7 @@ public sealed partial class TelegramPolling(TelegramBot bot, IServiceScopeFactor
             catch (Exception e)
             {
                 LogPollFailed(logger, e.GetType().Name);
+                connected = null;
                 await Task.Delay(Pause, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

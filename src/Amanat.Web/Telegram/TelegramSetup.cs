@@ -13,6 +13,7 @@ public static class TelegramSetup
         services.AddScoped<CommunityBot>();
         services.AddScoped<BotReport>();
         services.AddScoped<AlertPushes>();
+        services.AddScoped<TelegramTokenStore>();
         services.AddHostedService<TelegramPolling>();
         services.AddHostedService<StaffReminderSchedule>();
         services.AddHostedService<AlertPushSchedule>();

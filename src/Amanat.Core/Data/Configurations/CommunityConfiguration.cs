@@ -111,3 +111,15 @@ internal sealed class BotChatConfiguration : IEntityTypeConfiguration<BotChat>
         builder.Ignore(x => x.Awaiting);
     }
 }
+
+internal sealed class BotTokenConfiguration : IEntityTypeConfiguration<BotToken>
+{
+    public void Configure(EntityTypeBuilder<BotToken> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.IsEncryptedRecord(DataClasses.Bot, "BotToken");
+        builder.HasEncrypted(x => x.Token);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.SetById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
