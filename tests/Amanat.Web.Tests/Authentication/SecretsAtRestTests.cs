@@ -194,6 +194,47 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Canaries_InTheBotsChats_DialogueState_AndToken_AreNotInTheData()
+    {
+        // What the bot keeps of a chat (id, language, its message ids, the check session, the subscribed city) and its token.
+        const long chatId = 6_123_987_450;
+        var admin = await StaffClient.SignInNewAsync(App, StaffRoles.Admin);
+        var card = Guid.CreateVersion7();
+        await App.WithDbAsync(async db =>
+        {
+            var vault = App.Services.GetRequiredService<Amanat.Core.Security.KeyVault>();
+            var chat = new Amanat.Core.Community.BotChat(chatId, Amanat.Core.Security.BlindIndex.Compute(vault.Keys, new Amanat.Core.Community.ChatIdNormaliser(), chatId.ToString(System.Globalization.CultureInfo.InvariantCulture))!, DateTime.UtcNow);
+            chat.Choose("uz");
+            chat.UseCard(card, DateTime.UtcNow, TimeSpan.FromHours(12));
+            chat.Await("number");
+            chat.Subscribe("TUR");
+            chat.Sent(987_654_321);
+            db.BotChats.Add(chat);
+            db.BotTokens.Add(new Amanat.Core.Community.BotToken("4242:cnry-bot-token-secret", admin.User.Id, DateTime.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+
+        var stored = await StoredContentAsync();
+        var rows = Convert.ToString(await App.ScalarAsync(App.Provider == Amanat.Web.Infrastructure.DatabaseProvider.Postgres
+            ? "SELECT string_agg(t::text, '|') FROM \"BotChats\" t"
+            : "SELECT group_concat(Id || ChatId || Language || SentMessages || State || AlertCity, '|') FROM BotChats"), System.Globalization.CultureInfo.InvariantCulture)!;
+        Assert.Contains("uz", rows, StringComparison.Ordinal); // the row was read
+        foreach (var canary in new[] { chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), "987654321", card.ToString("N"), card.ToString(), "cnry-bot-token-secret" })
+        {
+            Assert.DoesNotContain(canary, stored, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(canary, App.Logs.All, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (var canary in new[] { "number", "TUR" })
+        {
+            Assert.DoesNotContain(canary, rows, StringComparison.Ordinal);
+        }
+
+        var chats = await App.WithDbAsync(db => db.BotChats.ToListAsync());
+        Assert.Equal((chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), "TUR", "number"), (chats.Single().ChatId, chats.Single().AlertCity, chats.Single().Awaiting));
+    }
+
+    [Fact]
     public async Task DataProtectionKeys_AreEncryptedUnderTheRootKey_SoCookiesCannotBeForgedFromACopiedDisk()
     {
         await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
