@@ -49,6 +49,15 @@ public sealed class SealedModeTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Unlock mode changed" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
 
+        // The bot's token page: off without a token; a wrong token is refused clearly.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Telegram bot", Exact = true }).ClickAsync();
+        await Expect(signIn.Heading).ToHaveTextAsync("Telegram bot");
+        await Expect(page.GetByText("The bot is off: it has no token.")).ToBeVisibleAsync();
+        await page.GetByLabel("Token from @BotFather").FillAsync("my bot token");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try and save" }).ClickAsync();
+        await Expect(page.GetByText("This is not a bot token")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Keys", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Seal the server" }).ClickAsync();
         await Expect(signIn.Heading).ToHaveTextAsync("Unlock Amanat");

@@ -164,6 +164,11 @@ public sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, SelfRe
     /// <summary>A typed message: a date, a number, her words, her contact; elsewhere a reminder to use the buttons.</summary>
     private (Move, string?) Type(ReportDialogue d, string text)
     {
+        if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            return (Move.Stay, "Report.Error.Characters");
+        }
+
         switch (d.Step)
         {
             case ReportStep.When:

@@ -164,6 +164,27 @@ public sealed partial class BotReportTests(TelegramApp app) : IntegrationTest(ap
         Assert.Null(content.Story);
     }
 
+    [Fact]
+    public async Task Forget_DropsAReportBeingGiven_WithItsMessages_AndTheChat()
+    {
+        const long chat = 880_102;
+        var her = new BotChatDriver(Bot, chat, "ru");
+        await her.StartAsync("ru", "Что вы хотите сделать?");
+        var what = await her.PressAsync("report", t => t.StartsWith("Расскажите, что случилось.", StringComparison.Ordinal));
+        await her.TickAsync(what, ["r:w:THREATS"], t => t.StartsWith("Когда?", StringComparison.Ordinal));
+        await her.SendAsync("вчера\u0007", t => t.StartsWith("Здесь есть недопустимые символы.", StringComparison.Ordinal));
+        var questions = Bot.SentIds(chat).SkipWhile(id => id != what.MessageId).ToList();
+        var chats = await App.WithDbAsync(db => db.BotChats.CountAsync());
+
+        await her.SendAsync("/forget", t => t.StartsWith("Готово: всё, что бот хранил об этом чате, удалено", StringComparison.Ordinal));
+        Assert.All(questions, id => Assert.Contains(id, Bot.DeletedIn(chat)));
+        Assert.Contains(her.Sent[^2], Bot.DeletedIn(chat)); // her answer too
+        Assert.Equal(chats - 1, await App.WithDbAsync(db => db.BotChats.CountAsync()));
+
+        // The report is gone: its buttons no longer lead anywhere, and the bot starts afresh.
+        await her.PressAsync("r:w:BEATEN", t => t.StartsWith("Здравствуйте! Выберите язык.", StringComparison.Ordinal));
+    }
+
     private async Task<SelfReportContent> OpenBotReportAsync(string reference)
     {
         var hash = ReadableCode.Hash(ReadableCode.Normalise(reference)!, SelfReport.ReferencePurpose);
