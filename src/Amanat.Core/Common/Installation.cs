@@ -25,6 +25,11 @@ public sealed class Installation : Entity
 
     public bool IsSetUp => SetupCompletedAtUtc is not null;
 
+    /// <summary>When every incident recorded before the statistics existed got its fact; null until then.</summary>
+    public DateTime? FactsBuiltAtUtc { get; private set; }
+
+    public void FactsBuilt(DateTime nowUtc) => FactsBuiltAtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
+
     /// <summary>Issues a new one-time setup secret (the previous one dies). Returns it; only its hash is kept.</summary>
     public string IssueSetupToken()
     {

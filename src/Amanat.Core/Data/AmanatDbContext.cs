@@ -67,6 +67,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Incidents.IncidentRevision> IncidentRevisions => Set<Incidents.IncidentRevision>();
 
+    public DbSet<Statistics.IncidentFact> IncidentFacts => Set<Statistics.IncidentFact>();
+
     public DbSet<Care.ServiceRecord> ServiceRecords => Set<Care.ServiceRecord>();
 
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();

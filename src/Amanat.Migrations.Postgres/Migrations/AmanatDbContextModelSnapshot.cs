@@ -286,6 +286,9 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("FactsBuiltAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("SetupCompletedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1501,6 +1504,71 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasAnnotation("Amanat:RecordName", "StaffUserToken");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Statistics.IncidentFact", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int?>("DaysDetained")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("DocumentsReturned")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DocumentsTaken")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("MoneyExtortedMinor")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Nationalities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("NoComplaint")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Perpetrators")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("ReportingDelayDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Violations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("IncidentId");
+
+                    b.ToTable("IncidentFacts");
+                });
+
             modelBuilder.Entity("Amanat.Core.Stay.DocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2006,6 +2074,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Statistics.IncidentFact", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithOne()
+                        .HasForeignKey("Amanat.Core.Statistics.IncidentFact", "IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

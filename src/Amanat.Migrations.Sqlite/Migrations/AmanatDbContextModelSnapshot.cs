@@ -281,6 +281,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FactsBuiltAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SetupCompletedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1496,6 +1499,71 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasAnnotation("Amanat:RecordName", "StaffUserToken");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Statistics.IncidentFact", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysDetained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DocumentsReturned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DocumentsTaken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MoneyExtortedMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nationalities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoComplaint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Perpetrators")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportingDelayDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StationCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Violations")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IncidentId");
+
+                    b.ToTable("IncidentFacts");
+                });
+
             modelBuilder.Entity("Amanat.Core.Stay.DocumentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1999,6 +2067,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Statistics.IncidentFact", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithOne()
+                        .HasForeignKey("Amanat.Core.Statistics.IncidentFact", "IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

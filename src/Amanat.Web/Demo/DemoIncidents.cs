@@ -39,6 +39,12 @@ public sealed class DemoIncidents
     private const string PlateCyrillic = "АВЕКМНОРСТХУ";
 
     private readonly Faker faker;
+
+    /// <summary>Its own sequence, so that adding nationalities left every other demo value as it was.</summary>
+    private readonly Random nationalities;
+
+    private static readonly (string Code, int Weight)[] NationalityWeights =
+        [("KZ", 38), ("UZ", 30), ("KG", 14), ("TJ", 9), ("RU", 4), ("TM", 2), ("AZ", 1), ("UA", 1), ("OTHER", 1)];
     private readonly DateOnly today;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> stations;
     private readonly Dictionary<string, List<Known>> officers = new(StringComparer.Ordinal);
@@ -48,6 +54,7 @@ public sealed class DemoIncidents
     public DemoIncidents(int seed, DateOnly today, IReadOnlyDictionary<string, IReadOnlyList<string>> stationsByCity)
     {
         faker = new Faker("ru") { Random = new Randomizer(seed) };
+        nationalities = new Random(seed);
         this.today = today;
         stations = stationsByCity;
     }
@@ -94,6 +101,22 @@ public sealed class DemoIncidents
                 ? Pick([IncidentStatus.Closed, IncidentStatus.NeedsFollowUp, IncidentStatus.Open], [75f, 15, 10])
                 : Pick([IncidentStatus.Open, IncidentStatus.NeedsFollowUp, IncidentStatus.Closed], [50f, 30, 20]),
         };
+    }
+
+    /// <summary>A new member's citizenship: mostly Kazakhstan and the neighbours, as in the centre's city.</summary>
+    public string Nationality()
+    {
+        var roll = nationalities.Next(NationalityWeights.Sum(n => n.Weight));
+        foreach (var (code, weight) in NationalityWeights)
+        {
+            roll -= weight;
+            if (roll < 0)
+            {
+                return code;
+            }
+        }
+
+        return "KZ";
     }
 
     /// <summary>When the centre recorded it (UTC, a working hour in Kazakhstan): mostly soon after, sometimes months later.</summary>

@@ -24,7 +24,7 @@ public sealed record DemoSeedProgress(int Done, int Total, TimeSpan Elapsed);
 /// seeder refuses to touch it. Incidents go through the same rules, encryption, identifier indexes and
 /// history as recorded ones, inserted in batches of <see cref="BatchSize"/>, each batch one transaction.
 /// </summary>
-public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
+public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Statistics.StatisticsFacts facts)
 {
     public const string AuthorName = "demo-data";
     public const int BatchSize = 250;
@@ -64,13 +64,18 @@ public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users,
             {
                 var batch = Math.Min(BatchSize, count - done);
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var incidents = new List<Incident>(batch);
+                var nationalities = new Dictionary<Guid, string?>();
                 for (var i = 0; i < batch; i++)
                 {
-                    Add(demo, demo.Next(members), vocabulary, today, now, authorId, keys, members);
+                    incidents.Add(Add(demo, demo.Next(members), vocabulary, today, now, authorId, keys, members, nationalities));
                 }
 
+                db.ChangeTracker.DetectChanges();
+                var counted = await facts.StageAsync(incidents, nationalities);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                facts.Committed(counted);
                 db.ChangeTracker.Clear();
                 done += batch;
                 progress?.Report(new DemoSeedProgress(done, count, timer.Elapsed));
@@ -84,7 +89,7 @@ public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users,
         await audit.RecordAsync(AuditEventType.DemoDataSeeded, value: count);
     }
 
-    private void Add(DemoIncidents demo, IncidentDraft draft, VocabularyList vocabulary, DateOnly today, DateTime now, Guid authorId, KeyRing keys, List<Guid> members)
+    private Incident Add(DemoIncidents demo, IncidentDraft draft, VocabularyList vocabulary, DateOnly today, DateTime now, Guid authorId, KeyRing keys, List<Guid> members, Dictionary<Guid, string?> nationalities)
     {
         if (IncidentRules.Check(draft, vocabulary, today) is { Count: > 0 } errors)
         {
@@ -99,6 +104,8 @@ public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users,
             if (draft.People[i].WorkingName is { } name)
             {
                 var member = new Member(name, authorId, recordedAt);
+                member.Apply(new MemberDraft { WorkingName = name, NationalityCode = demo.Nationality() }, null, recordedAt);
+                nationalities[member.Id] = member.NationalityCode;
                 db.Members.Add(member);
                 newMembers[i] = member.Id;
                 members.Add(member.Id);
@@ -115,6 +122,8 @@ public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users,
             var givenOn = DateOnly.FromDateTime(recordedAt);
             db.ServiceRecords.Add(new ServiceRecord(incident.Id, response.Code, givenOn, authorId, response.Nights, null, null, recordedAt));
         }
+
+        return incident;
     }
 
     /// <summary>The demo account: created disabled (nobody signs in as it), or found from an earlier seeding.</summary>

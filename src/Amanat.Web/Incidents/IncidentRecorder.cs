@@ -16,7 +16,7 @@ namespace Amanat.Web.Incidents;
 /// people, the incident, its identifier indexes and revision in one transaction, and the audit entry with
 /// the version's hash.
 /// </summary>
-public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone)
+public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Statistics.StatisticsFacts facts)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 
@@ -76,6 +76,7 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         await PerpetratorMatching.RebuildAsync(db, incident, vault.Keys);
         var revision = new IncidentRevision(incident, changes, userId, now);
         db.IncidentRevisions.Add(revision);
+        var counted = await facts.StageAsync([incident], newMembers.Values.ToDictionary(id => id, _ => (string?)null));
         await db.SaveChangesAsync();
         await audit.RecordAsync(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, actorId: userId, dataHash: revision.Hash);
         foreach (var (alertId, withdrawn) in await Core.Community.AlertConsent.ApplyAsync(db, incident, now))
@@ -84,6 +85,7 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         }
 
         await transaction.CommitAsync();
+        facts.Committed(counted);
         return [];
     }
 }

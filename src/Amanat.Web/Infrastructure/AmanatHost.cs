@@ -82,6 +82,9 @@ public static class AmanatHost
         services.AddScoped<AuditChain>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Amanat.Web.Incidents.IncidentRecorder>();
+        services.AddSingleton<Amanat.Web.Statistics.FactCache>();
+        services.AddScoped<Amanat.Web.Statistics.StatisticsFacts>();
+        services.AddHostedService<Amanat.Web.Statistics.FactBackfill>();
         services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();

@@ -17,7 +17,7 @@ namespace Amanat.Web.Members;
 /// keyed hash (its parts forgotten at once), the duplicate check by UIC or contact, and the audit entry.
 /// Finding a member to link compares only the working name's and the UIC's hashes.
 /// </summary>
-public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options)
+public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options, Statistics.StatisticsFacts facts)
 {
     public const int MaxFound = 20;
 
@@ -67,6 +67,14 @@ public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVaul
     /// or when another member has the same UIC or contact and <paramref name="despiteDuplicates"/> is false:
     /// the result then carries the errors or the possible duplicates.
     /// </summary>
+    /// <summary>The incidents she is a person affected in, found by the blind index of the member link.</summary>
+    public async Task<List<Guid>> IncidentsOfAsync(Guid memberId)
+    {
+        var link = BlindIndex.Compute(vault.Keys, new Core.Incidents.MemberLinkNormaliser(), memberId.ToString("N"));
+        var column = BlindIndex.Of(nameof(Core.Incidents.AffectedPerson.MemberLink));
+        return await db.Set<Core.Incidents.AffectedPerson>().Where(p => EF.Property<byte[]>(p, column) == link).Select(p => p.IncidentId).Distinct().ToListAsync();
+    }
+
     public async Task<MemberSaveResult> SaveAsync(Member? member, MemberDraft draft, Guid userId, bool despiteDuplicates, VocabularyList? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -86,11 +94,18 @@ public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVaul
         var now = clock.GetUtcNow().UtcDateTime;
         var isNew = member is null;
         member ??= db.Members.Add(new Member(draft.WorkingName!, userId, now)).Entity;
+        var nationalityBefore = member.NationalityCode;
         member.Apply(draft, uic, now);
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.SaveChangesAsync();
         await audit.RecordAsync(isNew ? AuditEventType.MemberCreated : AuditEventType.MemberUpdated, member.Id, duplicates.Count > 0 ? 1 : null, actorId: userId);
         await transaction.CommitAsync();
+        if (!isNew && member.NationalityCode != nationalityBefore)
+        {
+            // Her incidents are counted under her nationality: their facts follow.
+            await facts.RefreshAsync(await IncidentsOfAsync(member.Id));
+        }
+
         return new(member, [], duplicates);
     }
 }
