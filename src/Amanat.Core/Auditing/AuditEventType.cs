@@ -133,6 +133,9 @@ public enum AuditEventType
 
     /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>
     DemoDataSeeded = 2200,
+
+    /// <summary>The statistics dashboard was viewed; the value is how many incidents the selection rests on (0 when refused).</summary>
+    StatisticsViewed = 2300,
 }
 
 /// <summary>Where an action came from: never more precise than the channel and a coarse network.</summary>

@@ -47,8 +47,14 @@ public sealed class Disclosure
     {
         ArgumentNullException.ThrowIfNull(cells);
         var list = cells.ToList();
-        var hidden = Hidden(list.Select(c => c.Count).ToList(), Threshold);
+        var counts = list.Select(c => c.Count).ToList();
+        var hidden = Hidden(counts, Threshold);
         var totalCell = Count(total);
+        if (hidden.Any(h => h) && !Safe(counts, hidden, Threshold))
+        {
+            totalCell = new Cell(null); // every non-zero cell is hidden and still they could be worked out: nothing is shown
+        }
+
         return new StatTable(
             [.. list.Select((c, i) => new StatRow(c.Code, totalCell.Suppressed || hidden[i] ? new Cell(null) : Count(c.Count)))],
             totalCell);
@@ -77,7 +83,7 @@ public sealed class Disclosure
 
     /// <summary>
     /// Which cells to hide: first those under the threshold (not zeros); then, while the hidden cells could be
-    /// worked out — only one hidden, or together under the threshold — the smallest shown non-zero cell too.
+    /// worked out (<see cref="Safe"/>), the smallest shown non-zero cell too.
     /// </summary>
     public static bool[] Hidden(IReadOnlyList<long> counts, int threshold)
     {
@@ -85,9 +91,7 @@ public sealed class Disclosure
         var hidden = counts.Select(c => c > 0 && c < threshold).ToArray();
         while (hidden.Any(h => h))
         {
-            var number = hidden.Count(h => h);
-            var sum = counts.Where((_, i) => hidden[i]).Sum();
-            if (number >= 2 && sum >= threshold)
+            if (Safe(counts, hidden, threshold))
             {
                 break;
             }
@@ -102,6 +106,19 @@ public sealed class Disclosure
         }
 
         return hidden;
+    }
+
+    /// <summary>
+    /// The hidden cells cannot be worked out: at least two, together at least the threshold, and more than
+    /// their number (else each would have to be exactly one).
+    /// </summary>
+    public static bool Safe(IReadOnlyList<long> counts, IReadOnlyList<bool> hidden, int threshold)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(hidden);
+        var number = hidden.Count(h => h);
+        var sum = counts.Where((_, i) => hidden[i]).Sum();
+        return number == 0 || (number >= 2 && sum >= threshold && sum > number);
     }
 
     private long Round(long exact) => Rounded ? (long)Math.Round(exact / (double)Base, MidpointRounding.AwayFromZero) * Base : exact;

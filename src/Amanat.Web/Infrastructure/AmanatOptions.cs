@@ -31,6 +31,15 @@ public sealed class AmanatOptions
     public TelegramOptions Telegram { get; set; } = new();
 
     public CommunityOptions Community { get; set; } = new();
+
+    public StatisticsOptions Statistics { get; set; } = new();
+}
+
+/// <summary>The statistics dashboard and exports (<c>Amanat__Statistics__…</c>).</summary>
+public sealed class StatisticsOptions
+{
+    /// <summary>Counts under this are shown as "fewer than N", and a selection resting on fewer incidents is refused (default 5, at least 2).</summary>
+    public int Threshold { get; set; } = 5;
 }
 
 /// <summary>Limits of the public community pages and API (<c>Amanat__Community__…</c>).</summary>

@@ -15,7 +15,7 @@ public sealed class FactCache(IServiceScopeFactory scopes) : IDisposable
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly Lock sync = new();
     private readonly List<(Guid, IncidentFact?)> pending = [];
-    private readonly FactTable table = new();
+    private FactTable table = new();
     private int state; // 0 not loaded, 1 loading, 2 loaded
 
     public bool IsLoaded => Volatile.Read(ref state) == 2;
@@ -96,6 +96,25 @@ public sealed class FactCache(IServiceScopeFactory scopes) : IDisposable
                 default:
                     break; // not loaded yet: the load will read them from the database
             }
+        }
+    }
+
+    /// <summary>Forgets everything; the next use loads again (after the database was emptied or restored).</summary>
+    public void Reset()
+    {
+        loading.Wait();
+        try
+        {
+            lock (sync)
+            {
+                table = new FactTable();
+                pending.Clear();
+                state = 0;
+            }
+        }
+        finally
+        {
+            loading.Release();
         }
     }
 

@@ -29,6 +29,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/admin/users/{id:guid}"] = Permission.Administer,
         ["staff/admin/keys"] = Permission.Administer,
         ["staff/admin/telegram"] = Permission.Administer,
+        ["staff/statistics"] = Permission.ViewStatistics,
         ["staff/admin/audit"] = Permission.Administer,
         ["staff/unlock"] = null,
         ["staff/incidents"] = Permission.ReadRecords,

@@ -144,6 +144,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await DatabaseSetup.PrepareAsync(Services, CancellationToken.None);
+        Services.GetRequiredService<Amanat.Web.Statistics.FactCache>().Reset();
         Logs.Clear();
     }
 
