@@ -15,6 +15,7 @@ public static class SvgChart
     private const string Ink = "#1f3b57";
     private const int Row = 40;
     private const int ColumnHeight = 160;
+    private const int MaxLabel = 34;
 
     public static string Render(Chart chart)
     {
@@ -44,7 +45,7 @@ public static class SvgChart
             var bar = chart.Bars[i];
             var y = i * Row;
             var width = bar.Value / max * 78;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"14\" fill=\"#222\">{E(bar.Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 14}\" font-size=\"14\" fill=\"#222\">{E(Short(bar.Label))}<title>{E(bar.Label)}</title></text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 20}\" width=\"{P(Math.Max(width, bar.Value > 0 ? 0.5 : 0))}\" height=\"14\" fill=\"{Fill(chart, bar)}\" stroke=\"{Ink}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{P(width + 1.5)}\" y=\"{y + 32}\" font-size=\"13\" fill=\"#222\">{E(bar.Display)}</text>");
         }
@@ -67,6 +68,9 @@ public static class SvgChart
             }
         }
     }
+
+    /// <summary>A label that fits a phone's width; the whole of it is in the table beside the chart.</summary>
+    private static string Short(string label) => label.Length <= MaxLabel ? label : label[..(MaxLabel - 1)].TrimEnd() + "…";
 
     private static string Fill(Chart chart, ChartBar bar) => bar.Suppressed ? $"url(#{chart.Id}-hatch)" : Ink;
 
