@@ -13,8 +13,17 @@ if (args is ["check", ..])
     return await Amanat.Benchmarks.CheckLatency.RunAsync(args);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-return 0;
+// dotnet run -c Release --project bench/Amanat.Benchmarks -- stats [incidents] [calls]
+if (args is ["stats", ..])
+{
+    return await Amanat.Benchmarks.StatsLatency.RunAsync(args);
+}
 
-/// <summary>Entry point.</summary>
-public partial class Program;
+// dotnet run -c Release --project bench/Amanat.Benchmarks -- statsdb <sqlite file | postgres connection string> [calls]
+if (args is ["statsdb", _, ..])
+{
+    return await Amanat.Benchmarks.StatsDbLatency.RunAsync(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Amanat.Benchmarks.StatsLatency).Assembly).Run(args);
+return 0;
