@@ -134,7 +134,7 @@ public enum AuditEventType
     /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>
     DemoDataSeeded = 2200,
 
-    /// <summary>The statistics dashboard was viewed; the value is how many incidents the selection rests on (0 when refused).</summary>
+    /// <summary>The statistics dashboard was viewed; the value is 1 when figures were shown, 0 when the selection was refused (never the filters).</summary>
     StatisticsViewed = 2300,
 }
 
