@@ -136,6 +136,21 @@ public enum AuditEventType
 
     /// <summary>The statistics dashboard was viewed; the value is 1 when figures were shown, 0 when the selection was refused (never the filters).</summary>
     StatisticsViewed = 2300,
+
+    /// <summary>The dashboard's figures were downloaded as CSV; the value is the number of rows.</summary>
+    StatisticsCsvExported = 2301,
+
+    /// <summary>The dashboard's figures were downloaded as a spreadsheet (XLSX); the value is the number of rows.</summary>
+    StatisticsXlsxExported = 2302,
+
+    /// <summary>The PDF report was downloaded; the value is the number of its tables' rows.</summary>
+    StatisticsPdfExported = 2303,
+
+    /// <summary>The anonymised dataset was downloaded as CSV; the value is the number of records released.</summary>
+    DatasetCsvExported = 2304,
+
+    /// <summary>The anonymised dataset was downloaded as JSON; the value is the number of records released.</summary>
+    DatasetJsonExported = 2305,
 }
 
 /// <summary>Where an action came from: never more precise than the channel and a coarse network.</summary>

@@ -40,6 +40,21 @@ public sealed class DatasetRelease
 {
     public const string Withheld = "*";
 
+    /// <summary>The column's name in the files (stable, whatever the language).</summary>
+    public static string Column(DatasetField field) => field switch
+    {
+        DatasetField.Period => "period",
+        DatasetField.Region => "region",
+        DatasetField.Perpetrators => "perpetrators",
+        DatasetField.Nationalities => "nationalities",
+        DatasetField.People => "people",
+        DatasetField.DaysDetained => "days_detained",
+        DatasetField.Documents => "documents",
+        DatasetField.Money => "money_extorted",
+        DatasetField.ReportingDelay => "reporting_delay",
+        _ => "no_complaint",
+    };
+
     /// <summary>The highest level of each field: withheld.</summary>
     public static int Top(DatasetField field) => field switch
     {

@@ -40,6 +40,12 @@ public sealed class StatisticsOptions
 {
     /// <summary>Counts under this are shown as "fewer than N", and a selection resting on fewer incidents is refused (default 5, at least 2).</summary>
     public int Threshold { get; set; } = 5;
+
+    /// <summary>The anonymised dataset: every record shares its values with at least this many others (default 5, 2–100).</summary>
+    public int DatasetK { get; set; } = 5;
+
+    /// <summary>The anonymised dataset: every group of alike records holds at least this many violation codes (default 2, 2–10).</summary>
+    public int DatasetL { get; set; } = 2;
 }
 
 /// <summary>Limits of the public community pages and API (<c>Amanat__Community__…</c>).</summary>

@@ -14,8 +14,8 @@ namespace Amanat.Web.Statistics;
 /// <summary>One section of the dashboard: its chart and the table beside it, from the same protected figures.</summary>
 public sealed record DashboardSection(string Id, string Title, string? Note, Chart Chart, StatTable Table, IReadOnlyList<string> Labels, string CountHeading);
 
-/// <summary>A key figure: its label and what may be shown of it.</summary>
-public sealed record KeyFigure(string Label, string Display);
+/// <summary>A key figure: its label, what may be shown of it, and that as a number when it is one.</summary>
+public sealed record KeyFigure(string Label, string Display, long? Value = null);
 
 /// <summary>The dashboard as shown: refused, or its key figures and sections.</summary>
 public sealed record DashboardView(bool Refused, int Threshold, bool Rounded, IReadOnlyList<KeyFigure> Key, IReadOnlyList<DashboardSection> Sections, IReadOnlyList<KeyFigure> Money);
@@ -88,18 +88,19 @@ public sealed class Dashboard(AmanatDbContext db, FactCache cache, IOptions<Aman
         var shown = disclosure.Count(figures.Incidents);
         var share = noComplaint.Value is { } n && shown.Value is > 0 and var all ? string.Format(CultureInfo.CurrentCulture, " ({0:P0})", (double)n / all) : string.Empty;
         var days = disclosure.Sum(figures.DaysDetained, figures.Detained);
+        var documents = disclosure.Count(figures.DocumentsTaken);
         var key = new List<KeyFigure>
         {
-            new(incidents, Show(shown)),
-            new(text["Stats.People"], Show(people)),
-            new(text["Stats.DetainedDays"], days is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Stats.Withheld"].Value),
-            new(text["Stats.DocumentsTaken"], Show(disclosure.Count(figures.DocumentsTaken))),
-            new(text["Stats.NoComplaint"], Show(noComplaint) + share),
+            new(incidents, Show(shown), shown.Value),
+            new(text["Stats.People"], Show(people), people.Value),
+            new(text["Stats.DetainedDays"], days is { } d ? d.ToString("N0", CultureInfo.CurrentCulture) : text["Stats.Withheld"].Value, days),
+            new(text["Stats.DocumentsTaken"], Show(documents), documents.Value),
+            new(text["Stats.NoComplaint"], Show(noComplaint) + share, noComplaint.Value),
         };
         var money = figures.Money.OrderBy(m => m.Key, StringComparer.Ordinal)
-            .Select(m => new KeyFigure(m.Key, disclosure.Sum(m.Value.Minor, m.Value.Incidents) is { } sum
-                ? (sum / 100m).ToString("N0", CultureInfo.CurrentCulture) + " " + m.Key + " · " + text["Stats.FromIncidents", Show(disclosure.Count(m.Value.Incidents))]
-                : text["Stats.Withheld"].Value))
+            .Select(m => disclosure.Sum(m.Value.Minor, m.Value.Incidents) is { } sum
+                ? new KeyFigure(m.Key, (sum / 100m).ToString("N0", CultureInfo.CurrentCulture) + " " + m.Key + " · " + text["Stats.FromIncidents", Show(disclosure.Count(m.Value.Incidents))], sum / 100)
+                : new KeyFigure(m.Key, text["Stats.Withheld"].Value))
             .ToList();
         return new DashboardView(false, Threshold, rounded, key, sections, money);
     }

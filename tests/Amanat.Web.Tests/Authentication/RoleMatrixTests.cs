@@ -30,6 +30,8 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/admin/keys"] = Permission.Administer,
         ["staff/admin/telegram"] = Permission.Administer,
         ["staff/statistics"] = Permission.ViewStatistics,
+        ["staff/statistics/export"] = Permission.ExportAggregates,
+        ["staff/statistics/dataset"] = Permission.ExportDataset,
         ["staff/admin/audit"] = Permission.Administer,
         ["staff/unlock"] = null,
         ["staff/incidents"] = Permission.ReadRecords,
