@@ -134,8 +134,8 @@ public static class PdfReport
         }
 
         layout.Space(SectionSpace);
-        var first = content.Method.Count > 0 ? layout.Height(content.Method[0], layout.Small, layout.Width) : 0;
-        layout.Ensure(layout.Height(content.MethodHeading, layout.Subheading, layout.Width) + 6 + Math.Min(first, 60));
+        var first = layout.Height(content.Method[0], layout.Body, layout.Width);
+        layout.Ensure(layout.Height(content.MethodHeading, layout.Subheading, layout.Width) + 6 + Math.Min(first, 60)); // the heading with its first lines
         layout.Paragraph(content.MethodHeading, layout.Subheading, layout.Ink, 6);
         foreach (var paragraph in content.Method)
         {
