@@ -99,7 +99,7 @@ public sealed class StatisticsExport(IStringLocalizer<SharedResource> text)
         });
         using var buffer = new MemoryStream();
         await MiniExcel.SaveAsAsync(buffer, sheet, sheetName: Sheet(text["Stats.Heading"]), excelType: ExcelType.XLSX,
-            configuration: new OpenXmlConfiguration { EnableAutoWidth = true, AutoFilter = true, FreezeRowCount = 1 }, cancellationToken: cancellationToken);
+            configuration: new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, AutoFilter = true, FreezeRowCount = 1 }, cancellationToken: cancellationToken);
         buffer.Position = 0;
         await buffer.CopyToAsync(output, cancellationToken);
     }
