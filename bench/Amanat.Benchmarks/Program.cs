@@ -25,5 +25,11 @@ if (args is ["statsdb", _, ..])
     return await Amanat.Benchmarks.StatsDbLatency.RunAsync(args);
 }
 
+// dotnet run -c Release --project bench/Amanat.Benchmarks -- export [incidents]
+if (args is ["export", ..])
+{
+    return await Amanat.Benchmarks.ExportCost.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Amanat.Benchmarks.StatsLatency).Assembly).Run(args);
 return 0;

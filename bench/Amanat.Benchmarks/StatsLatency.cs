@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Amanat.Core.Incidents;
 using Amanat.Core.Statistics;
-using Amanat.Web.Demo;
 
 namespace Amanat.Benchmarks;
 
@@ -21,54 +19,9 @@ internal static class StatsLatency
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
         var calls = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var stations = new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["ALA"] = ["DEMO-ALA-1", "DEMO-ALA-2", "DEMO-ALA-3"],
-            ["AST"] = ["DEMO-AST-1", "DEMO-AST-2"],
-            ["SHY"] = ["DEMO-SHY-1"],
-        };
-        var demo = new DemoIncidents(7, today, stations);
-        var user = Guid.CreateVersion7();
-        var members = new List<Guid>();
-        var nationality = new Dictionary<Guid, string>();
         var timer = Stopwatch.StartNew();
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        using var table = new FactTable();
-        var batch = new List<(Guid, IncidentFact?)>(10_000);
-        var counted = 0;
-        for (var i = 0; i < count; i++)
-        {
-            var draft = demo.Next(members);
-            var recordedAt = demo.RecordedAt(draft.OccurredOn!.Value);
-            var incident = Incident.Start(user, recordedAt);
-            var created = new Dictionary<int, Guid>();
-            for (var p = 0; p < draft.People.Count; p++)
-            {
-                if (draft.People[p].WorkingName is not null)
-                {
-                    var id = Guid.CreateVersion7();
-                    created[p] = id;
-                    nationality[id] = demo.Nationality();
-                    if (members.Count < 10_000)
-                    {
-                        members.Add(id);
-                    }
-                }
-            }
-
-            incident.Apply(draft, created, user, recordedAt);
-            var fact = IncidentFact.Of(incident, id => nationality.GetValueOrDefault(id), DateOnly.FromDateTime(recordedAt), recordedAt);
-            counted += fact is null ? 0 : 1;
-            batch.Add((incident.Id, fact));
-            if (batch.Count == batch.Capacity)
-            {
-                table.Apply(batch);
-                batch.Clear();
-            }
-        }
-
-        table.Apply(batch);
-        nationality.Clear();
+        using var table = DemoFacts.Build(count, today, out var counted);
         var built = timer.Elapsed;
         var memory = GC.GetTotalMemory(forceFullCollection: true) - before;
 
