@@ -45,6 +45,15 @@ public sealed record KeyStoreFile
 
     public DateTime CreatedAtUtc { get; init; }
 
+    /// <summary>Public half of the backup key pair: backups are encrypted to it, even while sealed (null in stores made before backups).</summary>
+    public byte[]? BackupPublicKey { get; init; }
+
+    /// <summary>Private half (PKCS#8), AES-256-GCM under a key derived from the root.</summary>
+    public byte[]? BackupPrivateKey { get; init; }
+
+    /// <summary>The root key wrapped by the recovery key, whose shares are held by trusted people (null: no shares made).</summary>
+    public RecoveryWrap? Recovery { get; init; }
+
     public static KeyStoreFile? Load(string path)
     {
         if (!File.Exists(path))
@@ -64,6 +73,9 @@ public sealed record KeyStoreFile
         File.Move(temporary, path, overwrite: true);
     }
 }
+
+/// <summary>The recovery key's wrap of the root: which split of shares opens it, and how many are needed.</summary>
+public sealed record RecoveryWrap(string SetId, int K, int N, byte[] WrappedRoot, DateTime CreatedAtUtc);
 
 /// <summary>Argon2id parameters, kept with the salt so that a later change of defaults still unlocks.</summary>
 public sealed record PassphraseKdf(byte[] Salt, int MemoryKiB, int Iterations, int Parallelism);

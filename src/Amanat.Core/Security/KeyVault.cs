@@ -11,6 +11,7 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
 {
     public const int MinPassphraseLength = 16;
     private static readonly byte[] SelfReportAssociatedData = "amanat:self-report-private:v1"u8.ToArray();
+    private static readonly byte[] BackupAssociatedData = "amanat:backup-private:v1"u8.ToArray();
 
     private readonly Lock gate = new();
     private KeyStoreFile? store;
@@ -29,6 +30,9 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
     public byte[] SelfReportPublicKey => Store.SelfReportPublicKey;
 
     private KeyStoreFile Store => store ?? throw new InvalidOperationException("The key store has not been opened.");
+
+    /// <summary>The key store as it is now (nothing in it opens anything without the key file, the passphrase or the recovery shares).</summary>
+    public KeyStoreFile StoreFile => Store;
 
     /// <summary>
     /// At start: creates the hierarchy on the very first start (key-file mode), unseals with the key file in
@@ -124,6 +128,33 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
         }
     }
 
+    /// <summary>True after <see cref="Wipe"/>: nothing on this machine can open the data any more.</summary>
+    public bool IsWiped { get; private set; }
+
+    /// <summary>
+    /// Destroys the key material on this machine: the root key leaves memory, the key store and the key file
+    /// are overwritten and deleted. The data here can never be read again; a backup (which carries its own
+    /// wrapped keys) with the passphrase, the key file or the recovery shares is the only way back.
+    /// </summary>
+    public void Wipe()
+    {
+        lock (gate)
+        {
+            keys?.Dispose();
+            keys = null;
+            OwnerOnlyFile.Destroy(keyStorePath);
+            OwnerOnlyFile.Destroy(keyStorePath + ".new");
+            OwnerOnlyFile.Destroy(KeyFilePath);
+            if (store is not null)
+            {
+                CryptographicOperations.ZeroMemory(store.WrappedRoot);
+                store = store with { Mode = UnlockMode.Passphrase, Passphrase = null, Recovery = null, BackupPrivateKey = null };
+            }
+
+            IsWiped = true;
+        }
+    }
+
     /// <summary>Sealed mode: from now on the root key is wrapped by the passphrase and the key file is destroyed.</summary>
     public void UsePassphrase(string passphrase)
     {
@@ -171,6 +202,87 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
         return pair;
     }
 
+    /// <summary>The private half of the backup key pair, to open a backup (needs the unsealed root).</summary>
+    public ECDiffieHellman BackupPrivateKey()
+    {
+        var sealedKey = Store.BackupPrivateKey ?? throw new InvalidOperationException("This key store has no backup key yet: unseal the server once.");
+        var key = Keys.Derive("backup", 1);
+        var pkcs8 = Aead.Open(key, sealedKey, BackupAssociatedData);
+        var pair = ECDiffieHellman.Create();
+        pair.ImportPkcs8PrivateKey(pkcs8, out _);
+        CryptographicOperations.ZeroMemory(pkcs8);
+        CryptographicOperations.ZeroMemory(key);
+        return pair;
+    }
+
+    /// <summary>
+    /// A new recovery key wraps the root and is split into <paramref name="n"/> shares, any <paramref name="k"/>
+    /// of which open the keys; an earlier set stops working. Needs the unsealed root.
+    /// </summary>
+    public IReadOnlyList<RecoveryShare> CreateRecoveryShares(int k, int n)
+    {
+        var recovery = RandomNumberGenerator.GetBytes(KeyRing.KeySize);
+        try
+        {
+            var shares = Shamir.Split(recovery, n, k);
+            var set = RecoverySheet.NewSetId();
+            lock (gate)
+            {
+                store = Store with { Recovery = new RecoveryWrap(set, k, n, Keys.WrapRoot(recovery), clock.GetUtcNow().UtcDateTime) };
+                store.Save(keyStorePath);
+            }
+
+            return [.. shares.Select(s => new RecoveryShare(set, k, n, s))];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(recovery);
+        }
+    }
+
+    /// <summary>Unlocks with recovery shares; a message says why not (another set, too few, or not enough right ones).</summary>
+    public string? TryUnsealWithShares(IReadOnlyList<RecoveryShare> shares)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        var recovery = Store.Recovery;
+        if (recovery is null)
+        {
+            return "No recovery shares were ever made for these keys.";
+        }
+
+        var mine = shares.Where(s => s.SetId == recovery.SetId).DistinctBy(s => s.Share.X).ToList();
+        if (mine.Count != shares.Count)
+        {
+            return "A share belongs to another set (made before the last set replaced it) or is given twice.";
+        }
+
+        if (mine.Count < recovery.K)
+        {
+            return $"{recovery.K} shares are needed; {mine.Count} given.";
+        }
+
+        var key = Shamir.Combine([.. mine.Select(s => s.Share)]);
+        lock (gate)
+        {
+            try
+            {
+                var root = KeyRing.UnwrapRoot(key, recovery.WrappedRoot);
+                keys?.Dispose();
+                keys = new KeyRing(root, Store.DataKeyGenerations);
+                CryptographicOperations.ZeroMemory(root);
+                return null;
+            }
+            catch (CryptographicException)
+            {
+                return "The shares do not open the keys: one of them is wrong.";
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(key);
+            }
+        }
+    }
+
     public void Dispose() => Seal();
 
     private void Create()
@@ -197,6 +309,7 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
         CryptographicOperations.ZeroMemory(privateKey);
         CryptographicOperations.ZeroMemory(wrapKey);
         CryptographicOperations.ZeroMemory(kek);
+        store = WithBackupKey(store, ring);
         store.Save(keyStorePath);
         keys = ring;
     }
@@ -212,6 +325,29 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
         finally
         {
             CryptographicOperations.ZeroMemory(kek);
+        }
+
+        if (Store.BackupPublicKey is null)
+        {
+            store = WithBackupKey(Store, keys);
+            store.Save(keyStorePath);
+        }
+    }
+
+    /// <summary>A key store with a backup key pair (stores made before backups get one at their next unseal).</summary>
+    private static KeyStoreFile WithBackupKey(KeyStoreFile current, KeyRing ring)
+    {
+        using var pair = ECDiffieHellman.Create(ECCurve.NamedCurves.nistP256);
+        var privateKey = pair.ExportPkcs8PrivateKey();
+        var wrapKey = ring.Derive("backup", 1);
+        try
+        {
+            return current with { BackupPublicKey = pair.ExportSubjectPublicKeyInfo(), BackupPrivateKey = Aead.Seal(wrapKey, privateKey, BackupAssociatedData) };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(privateKey);
+            CryptographicOperations.ZeroMemory(wrapKey);
         }
     }
 

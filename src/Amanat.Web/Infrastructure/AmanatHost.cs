@@ -90,6 +90,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Statistics.Dashboard>();
         services.AddScoped<Amanat.Web.Statistics.StatisticsExport>();
         services.AddScoped<Amanat.Web.Statistics.DatasetExport>();
+        services.AddSingleton<Amanat.Web.Backups.BackupMaker>();
         services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();

@@ -160,7 +160,7 @@ public abstract class AttachmentsPageTests(AmanatApp app) : IntegrationTest(app)
     }
 
     /// <summary>GETs the evidence page for its anti-forgery token, then posts the form as a browser does (multipart).</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(StaffClient staff, Guid id, byte[]? file, string? name, string? note, string language = "en")
+    internal static async Task<HttpResponseMessage> UploadAsync(StaffClient staff, Guid id, byte[]? file, string? name, string? note, string language = "en")
     {
         var page = await staff.Http.GetStringAsync(new Uri($"/staff/incidents/{id}/attachments", UriKind.Relative));
         return await PostAsync(staff, id, StaffClient.AntiforgeryToken(page), file, name, note, language);

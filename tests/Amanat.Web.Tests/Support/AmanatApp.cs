@@ -70,7 +70,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres && storageOwner is null)
+        if (Provider == DatabaseProvider.Postgres && storageOwner is null && !settings.ContainsKey("Amanat:Database:ConnectionString"))
         {
             postgres = await PostgresDatabase.CreateAsync();
             settings["Amanat:Database:ConnectionString"] = postgres.ConnectionString;
