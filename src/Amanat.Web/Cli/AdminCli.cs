@@ -23,8 +23,10 @@ namespace Amanat.Web.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "demo"];
-    private static readonly string[] ServerCommands = ["seal", "unseal"];
+    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "demo", "backup", "restore"];
+
+    /// <summary>Commands that need neither this process's keys nor a prepared database (restore needs a fresh directory).</summary>
+    private static readonly string[] ServerCommands = ["seal", "unseal", "backup", "restore"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -93,7 +95,7 @@ public static class AdminCli
         var unseal = new Command("unseal", "Unlock the running server: the passphrase is read from standard input (in key-file mode, the key file is used).");
         unseal.SetAction((_, _) => SendAsync(services, new ControlRequest("unseal", ReadSecret("Passphrase: "))));
 
-        return new RootCommand("Amanat administration")
+        var root = new RootCommand("Amanat administration")
         {
             new Command("users", "Staff accounts.") { add, reset },
             new Command("tokens", "Personal API tokens.") { create },
@@ -102,6 +104,12 @@ public static class AdminCli
             unseal,
             DemoCli.Build(services),
         };
+        foreach (var command in BackupCli.Build(services))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
     }
 
     private static async Task<int> AddUserAsync(IServiceProvider scope, string name, string roleList)
@@ -197,7 +205,7 @@ public static class AdminCli
     }
 
     /// <summary>A line from standard input; typed without echo when it is a terminal.</summary>
-    private static string ReadSecret(string prompt)
+    internal static string ReadSecret(string prompt)
     {
         if (Console.IsInputRedirected)
         {
