@@ -49,6 +49,12 @@ public enum AuditEventType
     UnsealFailed = 1604,
     AuditVerified = 1605,
 
+    /// <summary>The panic lock: sealed at once by a coordinator or an administrator (password re-entered).</summary>
+    PanicLocked = 1606,
+
+    /// <summary>The keys on this server were destroyed by an administrator (double confirmation); written just before.</summary>
+    KeysWiped = 1607,
+
     IncidentCreated = 2000,
     IncidentUpdated = 2001,
     IncidentRead = 2002,

@@ -30,7 +30,16 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
 
     public bool IsSealed => vault.IsSealed;
 
-    public async Task SealAsync(AuditSource source)
+    public Task SealAsync(AuditSource source) => SealAsync(source, AuditEventType.Sealed, wipe: false);
+
+    /// <summary>
+    /// The panic lock: the same as sealing (every session ends, every cookie key is revoked so new ones are
+    /// made at the next unseal, the root key leaves memory), recorded as such; with <paramref name="wipe"/>,
+    /// the key store and the key file are destroyed too, and nothing on this machine opens the data again.
+    /// </summary>
+    public Task PanicAsync(AuditSource source, bool wipe) => SealAsync(source, wipe ? AuditEventType.KeysWiped : AuditEventType.PanicLocked, wipe);
+
+    private async Task SealAsync(AuditSource source, AuditEventType type, bool wipe)
     {
         ArgumentNullException.ThrowIfNull(source);
         await attempts.WaitAsync();
@@ -38,6 +47,11 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
         {
             if (vault.IsSealed)
             {
+                if (wipe)
+                {
+                    vault.Wipe(); // already sealed: the audit chain cannot be written, the keys still go
+                }
+
                 return;
             }
 
@@ -45,7 +59,7 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
-                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(AuditEventType.Sealed, source);
+                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(type, source);
                 await db.StaffSessions.Where(x => x.EndedAtUtc == null)
                     .ExecuteUpdateAsync(x => x.SetProperty(s => s.EndedAtUtc, now).SetProperty(s => s.EndReason, SessionEndReason.Sealed));
             }
@@ -56,7 +70,14 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
                 cookieKeys.RevokeKey(key.KeyId, "sealed");
             }
 
-            vault.Seal();
+            if (wipe)
+            {
+                vault.Wipe();
+            }
+            else
+            {
+                vault.Seal();
+            }
         }
         finally
         {

@@ -34,6 +34,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/statistics/dataset"] = Permission.ExportDataset,
         ["staff/admin/audit"] = Permission.Administer,
         ["staff/unlock"] = null,
+        ["staff/panic"] = Permission.PanicLock,
         ["staff/incidents"] = Permission.ReadRecords,
         ["staff/incidents/new"] = Permission.CreateRecords,
         ["staff/incidents/{id:guid}"] = Permission.ReadRecords,

@@ -29,6 +29,9 @@ public sealed class UnlockModel(KeyVault vault, Sealing sealing, IStringLocalize
 
     public bool KeyFileMode => vault.Mode == UnlockMode.KeyFile;
 
+    /// <summary>The keys on this machine were destroyed: nothing typed here can open it.</summary>
+    public bool Wiped => vault.IsWiped;
+
     public IActionResult OnGet() => vault.IsSealed ? Page() : Redirect("/staff/signin");
 
     public async Task<IActionResult> OnPostAsync()
