@@ -55,6 +55,9 @@ public enum AuditEventType
     /// <summary>The keys on this server were destroyed by an administrator (double confirmation); written just before.</summary>
     KeysWiped = 1607,
 
+    /// <summary>A new set of recovery shares was made (the value is n × 100 + k); the earlier set stopped working.</summary>
+    RecoverySharesCreated = 1608,
+
     IncidentCreated = 2000,
     IncidentUpdated = 2001,
     IncidentRead = 2002,
