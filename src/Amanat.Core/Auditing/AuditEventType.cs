@@ -58,6 +58,9 @@ public enum AuditEventType
     /// <summary>A new set of recovery shares was made (the value is n × 100 + k); the earlier set stopped working.</summary>
     RecoverySharesCreated = 1608,
 
+    /// <summary>A scheduled backup was written; the value is its size in bytes.</summary>
+    BackupCreated = 1609,
+
     IncidentCreated = 2000,
     IncidentUpdated = 2001,
     IncidentRead = 2002,

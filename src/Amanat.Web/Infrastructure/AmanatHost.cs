@@ -51,6 +51,7 @@ public static class AmanatHost
             .Validate(o => Amanat.Web.Telegram.TelegramBot.IsValidToken(o.Telegram.Token), "Amanat:Telegram:Token must be the token @BotFather gave: digits, a colon, then letters, digits, - or _.")
             .Validate(o => string.IsNullOrWhiteSpace(o.Telegram.WebhookUrl) || (Uri.TryCreate(o.Telegram.WebhookUrl, UriKind.Absolute, out var hook) && hook.Scheme == Uri.UriSchemeHttps), "Amanat:Telegram:WebhookUrl must be an https:// address (Telegram delivers only over HTTPS), or empty for long polling.")
             .Validate(o => o.Statistics.Threshold is >= 2 and <= 100, "Amanat:Statistics:Threshold must be 2–100.")
+            .Validate(o => o.Backup.EveryHours is >= 0 and <= 24 * 31 && o.Backup.Keep is >= 1 and <= 1000, "Amanat:Backup:EveryHours must be 0–744 and Amanat:Backup:Keep 1–1000.")
             .Validate(o => o.Statistics.DatasetK is >= 2 and <= 100 && o.Statistics.DatasetL is >= 2 and <= 10, "Amanat:Statistics:DatasetK must be 2–100 and DatasetL 2–10.")
             .Validate(o => o.Telegram.ReminderHour is >= 0 and <= 23 && o.Telegram.PollSeconds is >= 0 and <= 50, "Amanat:Telegram:ReminderHour must be 0–23 and PollSeconds 0–50.")
             .Validate(o => Amanat.Core.Members.Uic.IsValidFormula(o.Members.UicFormula), "Amanat:Members:UicFormula must use {M1}-{M3}, {F1}-{F3}, {S}, {YY} or {YYYY}, with both names and the year.")
@@ -91,6 +92,8 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Statistics.StatisticsExport>();
         services.AddScoped<Amanat.Web.Statistics.DatasetExport>();
         services.AddSingleton<Amanat.Web.Backups.BackupMaker>();
+        services.AddSingleton<Amanat.Web.Backups.ScheduledBackups>();
+        services.AddHostedService(sp => sp.GetRequiredService<Amanat.Web.Backups.ScheduledBackups>());
         services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();

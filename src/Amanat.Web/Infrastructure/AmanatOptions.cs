@@ -33,6 +33,21 @@ public sealed class AmanatOptions
     public CommunityOptions Community { get; set; } = new();
 
     public StatisticsOptions Statistics { get; set; } = new();
+
+    public BackupOptions Backup { get; set; } = new();
+}
+
+/// <summary>Scheduled backups (<c>Amanat__Backup__…</c>).</summary>
+public sealed class BackupOptions
+{
+    /// <summary>Where scheduled backups go (default: <c>backups</c> in the data directory). Copy them elsewhere.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Hours between scheduled backups (default 24; 0: none).</summary>
+    public int EveryHours { get; set; } = 24;
+
+    /// <summary>How many scheduled backups are kept (default 7, at least 1).</summary>
+    public int Keep { get; set; } = 7;
 }
 
 /// <summary>The statistics dashboard and exports (<c>Amanat__Statistics__…</c>).</summary>

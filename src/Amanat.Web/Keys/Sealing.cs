@@ -2,6 +2,7 @@ using Amanat.Core.Auditing;
 using Amanat.Core.Data;
 using Amanat.Core.Security;
 using Amanat.Core.Staff;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed record UnsealResult(UnsealOutcome Outcome, TimeSpan Wait = default
 /// ends every staff session, revokes the cookie keys and drops the root key from memory. Wrong passphrases
 /// are counted (<see cref="UnlockThrottle"/>) and audited once the chain can be written again.
 /// </summary>
-public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, TimeProvider clock) : IDisposable
+public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, IDataProtectionProvider protection, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim attempts = new(1, 1);
     private readonly List<(DateTime AtUtc, AuditSource Source)> failedWhileSealed = [];
@@ -160,6 +161,24 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
 
     private async Task RecordUnsealAsync(AuditSource source)
     {
+        // Fresh cookie keys at once, and the key ring read again now: a refresh that failed while sealed
+        // (no key could be made without the root) stays cached and would fail the first sign-in instead.
+        var now = DateTimeOffset.UtcNow;
+        cookieKeys.CreateNewKey(now, now.AddDays(90));
+        var check = protection.CreateProtector("amanat.unsealed");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                check.Unprotect(check.Protect([1]));
+                break;
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // the cached failure is spent; the next attempt reads the ring with the new key
+            }
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         foreach (var (at, failedSource) in failedWhileSealed)

@@ -186,6 +186,62 @@ public abstract class BackupTests(AmanatApp app) : IntegrationTest(app)
         }
     }
 
+    [Fact]
+    public async Task ScheduledBackups_KeepTheNewest_AndAreAudited()
+    {
+        var directory = Directory.CreateTempSubdirectory("amanat-scheduled-");
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(directory.FullName, $"amanat-2020010{i}-000000.amb"), "old");
+            }
+
+            var path = await App.Services.GetRequiredService<BackupMaker>().CreateInAsync(directory.FullName, null, CancellationToken.None);
+            ScheduledBackups.Prune(directory.FullName, 2);
+            Assert.Equal([Path.GetFileName(path.Path), "amanat-20200102-000000.amb"], directory.GetFiles("*.amb").Select(f => f.Name).OrderDescending());
+            Assert.NotNull(await App.Services.GetRequiredService<ScheduledBackups>().RunOnceAsync(CancellationToken.None));
+            Assert.Equal(1, await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(e => e.Type == AuditEventType.BackupCreated && e.Value > 0)));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+            var defaults = Path.Combine(App.DataDirectory, "backups");
+            if (Directory.Exists(defaults))
+            {
+                Directory.Delete(defaults, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AnAdministrator_PrintsRecoverySheets_ThatOpenTheKeys_AndBadNumbersAreExplained()
+    {
+        var admin = await StaffClient.SignInNewAsync(App, StaffRoles.Admin); // right after another test's seal and unseal: the first sign-in works
+
+        var page = await admin.Http.GetStringAsync(new Uri("/staff/admin/recovery?lang=ru", UriKind.Relative));
+        Assert.Contains("Создать листы", page, StringComparison.Ordinal);
+
+        using (var bad = await admin.PostFormAsync("/staff/admin/recovery?lang=ru", new() { ["N"] = "3", ["K"] = "4" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, bad.StatusCode);
+            Assert.Contains("Выберите от 2 до 10 листов", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var made = await admin.PostFormAsync("/staff/admin/recovery?lang=ru", new() { ["N"] = "5", ["K"] = "3" });
+        var html = await made.Content.ReadAsStringAsync();
+        Assert.Equal("no-store", made.Headers.CacheControl?.ToString());
+        var sheets = System.Text.RegularExpressions.Regex.Matches(html, "<pre>(?<s>[^<]*)</pre>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups["s"].Value)).ToList();
+        Assert.Equal(5, sheets.Count);
+        var shares = new[] { sheets[4], sheets[0], sheets[2] }.Select(RecoverySheet.Read).ToList();
+        var recovery = App.Services.GetRequiredService<KeyVault>().StoreFile.Recovery!;
+        Assert.Equal((3, 5, shares[0].SetId), (recovery.K, recovery.N, recovery.SetId));
+        var key = Shamir.Combine([.. shares.Select(s => s.Share)]);
+        Assert.Equal(32, KeyRing.UnwrapRoot(key, recovery.WrappedRoot).Length);
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => KeyRing.UnwrapRoot(Shamir.Combine([shares[0].Share, shares[1].Share]), recovery.WrappedRoot));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(e => e.Type == AuditEventType.RecoverySharesCreated && e.Value == 503)));
+    }
+
     private static async Task<List<List<string>>> RowsAsync(DbConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
