@@ -205,6 +205,8 @@ namespace Amanat.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("Status", "StatusChangedAtUtc", "ServiceCode");
+
                     b.ToTable("Referrals");
 
                     b
@@ -270,6 +272,8 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("Code", "EndedOn");
 
                     b.HasIndex("Code", "GivenOn");
+
+                    b.HasIndex("GivenOn", "Code");
 
                     b.ToTable("ServiceRecords");
 

@@ -200,6 +200,8 @@ namespace Amanat.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex("Status", "StatusChangedAtUtc", "ServiceCode");
+
                     b.ToTable("Referrals");
 
                     b
@@ -265,6 +267,8 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("Code", "EndedOn");
 
                     b.HasIndex("Code", "GivenOn");
+
+                    b.HasIndex("GivenOn", "Code");
 
                     b.ToTable("ServiceRecords");
 

@@ -194,6 +194,7 @@ internal sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Serv
         builder.Ignore(x => x.MemberId);
         builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.Code, x.GivenOn });
+        builder.HasIndex(x => new { x.GivenOn, x.Code }); // the statistics: services in a period, by code
         builder.HasIndex(x => x.IncidentId);
         builder.HasIndex(x => new { x.Code, x.EndedOn });
         builder.Ignore(x => x.IsOpenStay);
@@ -271,6 +272,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.Status, x.DueOn });
+        builder.HasIndex(x => new { x.Status, x.StatusChangedAtUtc, x.ServiceCode }); // the statistics: completed in a period
     }
 }
 
