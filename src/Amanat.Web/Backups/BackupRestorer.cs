@@ -51,70 +51,52 @@ public static class BackupRestorer
 
         data.Ensure();
         _ = data.Subdirectory("keys");
-        header.KeyStore.Save(storePath);
         var keyFile = Path.Combine(keyDirectory, "amanat.key");
-        if (unlock.KeyFile is not null)
-        {
-            OwnerOnlyFile.Write(keyFile, await File.ReadAllBytesAsync(unlock.KeyFile, cancellationToken));
-        }
-
-        using var vault = new KeyVault(storePath, keyFile, TimeProvider.System);
         try
         {
-            Open(vault, unlock);
+            using var vault = await OpenVaultAsync(storePath, keyFile, header, unlock, cancellationToken);
             progress?.Report(string.Create(CultureInfo.InvariantCulture, $"backup of {header.CreatedAtUtc:yyyy-MM-dd HH:mm} UTC ({header.Provider}); audit chain head #{header.AuditSequence} {header.AuditHead}"));
-            var contentKey = OpenContentKey(vault, header);
             long databaseBytes = 0;
             var files = 0;
-            await using (var payload = BackupFormat.Open(input, contentKey, headerHash))
+            await foreach (var entry in EntriesAsync(input, vault, header, headerHash, cancellationToken))
             {
-                await using var tar = new TarReader(payload);
-                while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+                if (entry.Name is BackupMaker.DatabaseSqlite or BackupMaker.DatabasePostgres)
                 {
-                    if (entry.DataStream is null)
+                    var target = postgres ? data.Combine($"restore-{Guid.NewGuid():N}.tmp") : sqliteFile;
+                    databaseBytes = await WriteOwnerOnlyAsync(target, entry.DataStream!, cancellationToken);
+                    if (postgres)
                     {
-                        continue;
+                        try
+                        {
+                            await PostgresTools.RunAsync("pg_restore", DatabaseSetup.ConnectionString(database, data), ["--no-owner", "--no-privileges", "--exit-on-error", target], cancellationToken);
+                        }
+                        finally
+                        {
+                            OwnerOnlyFile.Destroy(target);
+                        }
                     }
 
-                    if (entry.Name is BackupMaker.DatabaseSqlite or BackupMaker.DatabasePostgres)
+                    progress?.Report(string.Create(CultureInfo.InvariantCulture, $"database: {databaseBytes / 1_048_576.0:N1} MB restored"));
+                }
+                else if (entry.Name.StartsWith(BackupMaker.AttachmentsPrefix, StringComparison.Ordinal))
+                {
+                    var relative = entry.Name[BackupMaker.AttachmentsPrefix.Length..];
+                    var folder = Path.GetFullPath(Path.Combine(data.Path, AttachmentFiles.FolderName));
+                    var target = Path.GetFullPath(Path.Combine(folder, relative));
+                    if (!target.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                     {
-                        var target = postgres ? data.Combine($"restore-{Guid.NewGuid():N}.tmp") : sqliteFile;
-                        databaseBytes = await WriteOwnerOnlyAsync(target, entry.DataStream, cancellationToken);
-                        if (postgres)
-                        {
-                            try
-                            {
-                                await PostgresTools.RunAsync("pg_restore", DatabaseSetup.ConnectionString(database, data), ["--no-owner", "--no-privileges", "--exit-on-error", target], cancellationToken);
-                            }
-                            finally
-                            {
-                                OwnerOnlyFile.Destroy(target);
-                            }
-                        }
-
-                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"database: {databaseBytes / 1_048_576.0:N1} MB restored"));
+                        throw new InvalidDataException("The backup names a file outside the evidence folder.");
                     }
-                    else if (entry.Name.StartsWith(BackupMaker.AttachmentsPrefix, StringComparison.Ordinal))
-                    {
-                        var relative = entry.Name[BackupMaker.AttachmentsPrefix.Length..];
-                        var folder = Path.GetFullPath(Path.Combine(data.Path, AttachmentFiles.FolderName));
-                        var target = Path.GetFullPath(Path.Combine(folder, relative));
-                        if (!target.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                        {
-                            throw new InvalidDataException("The backup names a file outside the evidence folder.");
-                        }
 
-                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                        await WriteOwnerOnlyAsync(target, entry.DataStream, cancellationToken);
-                        if (++files % 500 == 0)
-                        {
-                            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"evidence files: {files:N0}"));
-                        }
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    await WriteOwnerOnlyAsync(target, entry.DataStream!, cancellationToken);
+                    if (++files % 500 == 0)
+                    {
+                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"evidence files: {files:N0}"));
                     }
                 }
             }
 
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentKey);
             if (unlock.Shares is { Count: > 0 })
             {
                 // Opened by recovery shares: the old passphrase may be lost, so a new one wraps the root.
@@ -181,45 +163,70 @@ public static class BackupRestorer
     {
         await using var input = File.OpenRead(backupFile);
         var (header, headerHash) = BackupFormat.ReadHeader(input);
-        var storePath = Path.Combine(scratch, KeyStoreFile.FileName);
-        header.KeyStore.Save(storePath);
-        var keyFile = Path.Combine(scratch, "amanat.key");
-        if (unlock.KeyFile is not null)
-        {
-            OwnerOnlyFile.Write(keyFile, await File.ReadAllBytesAsync(unlock.KeyFile, cancellationToken));
-        }
-
-        using var vault = new KeyVault(storePath, keyFile, TimeProvider.System);
-        Open(vault, unlock);
-        var contentKey = OpenContentKey(vault, header);
+        using var vault = await OpenVaultAsync(Path.Combine(scratch, KeyStoreFile.FileName), Path.Combine(scratch, "amanat.key"), header, unlock, cancellationToken);
         long bytes = 0;
         var files = 0;
-        await using (var payload = BackupFormat.Open(input, contentKey, headerHash))
+        await foreach (var entry in EntriesAsync(input, vault, header, headerHash, cancellationToken))
         {
-            await using var tar = new TarReader(payload);
-            while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+            if (entry.Name == BackupMaker.DatabasePostgres)
             {
-                if (entry.DataStream is null)
-                {
-                    continue;
-                }
-
-                if (entry.Name == BackupMaker.DatabasePostgres)
-                {
-                    var dump = Path.Combine(scratch, "postgres.dump");
-                    bytes = await WriteOwnerOnlyAsync(dump, entry.DataStream, cancellationToken);
-                    await PostgresTools.RunAsync("pg_restore", null, ["--list", dump], cancellationToken);
-                }
-                else
-                {
-                    await entry.DataStream.CopyToAsync(Stream.Null, cancellationToken);
-                    files++;
-                }
+                var dump = Path.Combine(scratch, "postgres.dump");
+                bytes = await WriteOwnerOnlyAsync(dump, entry.DataStream!, cancellationToken);
+                await PostgresTools.RunAsync("pg_restore", null, ["--list", dump], cancellationToken);
+            }
+            else
+            {
+                await entry.DataStream!.CopyToAsync(Stream.Null, cancellationToken);
+                files++;
             }
         }
 
         progress?.Report("database: the dump's table of contents reads");
         return new RestoreSummary(header, bytes, files);
+    }
+
+    /// <summary>The backup's key store written where the vault reads it (with the key file, if given), opened.</summary>
+    private static async Task<KeyVault> OpenVaultAsync(string storePath, string keyFile, BackupHeader header, BackupUnlock unlock, CancellationToken cancellationToken)
+    {
+        header.KeyStore.Save(storePath);
+        if (unlock.KeyFile is not null)
+        {
+            OwnerOnlyFile.Write(keyFile, await File.ReadAllBytesAsync(unlock.KeyFile, cancellationToken));
+        }
+
+        var vault = new KeyVault(storePath, keyFile, TimeProvider.System);
+        try
+        {
+            Open(vault, unlock);
+            return vault;
+        }
+        catch
+        {
+            vault.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The backup's entries with content, decrypted and authenticated chunk by chunk as they are read.</summary>
+    private static async IAsyncEnumerable<TarEntry> EntriesAsync(Stream input, KeyVault vault, BackupHeader header, byte[] headerHash, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var contentKey = OpenContentKey(vault, header);
+        try
+        {
+            await using var payload = BackupFormat.Open(input, contentKey, headerHash);
+            await using var tar = new TarReader(payload);
+            while (await tar.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+            {
+                if (entry.DataStream is not null)
+                {
+                    yield return entry;
+                }
+            }
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(contentKey);
+        }
     }
 
     private static void Open(KeyVault vault, BackupUnlock unlock)

@@ -86,6 +86,8 @@ public static class AmanatHost
         services.AddScoped<AuditTrail>();
         services.AddScoped<Amanat.Web.Incidents.IncidentRecorder>();
         services.AddSingleton<Amanat.Web.Statistics.FactCache>();
+        services.AddSingleton<Amanat.Web.Statistics.ActivityCounts>();
+        services.AddSingleton<Amanat.Web.Statistics.ActivityCountsInterceptor>();
         services.AddScoped<Amanat.Web.Statistics.StatisticsFacts>();
         services.AddHostedService<Amanat.Web.Statistics.FactBackfill>();
         services.AddScoped<Amanat.Web.Statistics.Dashboard>();

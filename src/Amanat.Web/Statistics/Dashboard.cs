@@ -24,9 +24,9 @@ public sealed record DashboardView(bool Refused, int Threshold, bool Rounded, IR
 /// Builds the statistics dashboard for a filter: the exact figures from the in-memory fact table, then
 /// protected (<see cref="Disclosure"/>: threshold, complementary suppression, rounding for analysts) before
 /// anything becomes a label, a bar or a cell. Services and completed referrals are the centre's work in the
-/// period, counted from their own tables.
+/// period, summed from their per-day counts in memory (<see cref="ActivityCounts"/>).
 /// </summary>
-public sealed class Dashboard(AmanatDbContext db, FactCache cache, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
+public sealed class Dashboard(AmanatDbContext db, FactCache cache, ActivityCounts activity, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
 {
     public int Threshold => options.Value.Statistics.Threshold;
 
@@ -72,15 +72,10 @@ public sealed class Dashboard(AmanatDbContext db, FactCache cache, IOptions<Aman
             [("returned", figures.DocumentsReturned), ("kept", figures.DocumentsNotReturned), ("unknown", figures.DocumentsTaken - figures.DocumentsReturned - figures.DocumentsNotReturned)],
             figures.DocumentsTaken, c => text["Stats.Documents." + c], incidents);
 
-        var (from, to) = (filter.From, filter.To.AddMonths(1).AddDays(-1));
-        var services = await db.ServiceRecords.AsNoTracking().Where(s => s.GivenOn >= from && s.GivenOn <= to)
-            .GroupBy(s => s.Code).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        Add("services", text["Stats.Services"], text["Stats.ActivityNote"], ChartKind.Bars, services.OrderByDescending(s => s.Count).Select(s => (s.Key, (long)s.Count)), services.Sum(s => s.Count),
+        var (services, referrals) = await activity.InAsync(db, filter.From, filter.To.AddMonths(1).AddDays(-1), cancellationToken);
+        Add("services", text["Stats.Services"], text["Stats.ActivityNote"], ChartKind.Bars, Descending(services), services.Values.Sum(),
             c => Label(VocabularyKind.Response, c), text["Stats.Times"]);
-        var (fromUtc, toUtc) = (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Done && r.StatusChangedAtUtc >= fromUtc && r.StatusChangedAtUtc < toUtc)
-            .GroupBy(r => r.ServiceCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        Add("referrals", text["Stats.Referrals"], text["Stats.ActivityNote"], ChartKind.Bars, referrals.OrderByDescending(s => s.Count).Select(s => (s.Key, (long)s.Count)), referrals.Sum(s => s.Count),
+        Add("referrals", text["Stats.Referrals"], text["Stats.ActivityNote"], ChartKind.Bars, Descending(referrals), referrals.Values.Sum(),
             c => Label(VocabularyKind.Response, c), text["Stats.Times"]);
 
         var people = disclosure.Count(figures.People);

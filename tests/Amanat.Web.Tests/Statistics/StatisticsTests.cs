@@ -97,6 +97,30 @@ public abstract partial class StatisticsTests(AmanatApp app) : IntegrationTest(a
         }
     }
 
+    [Fact]
+    public async Task TheCentresWork_IsInTheNextView_AfterAServiceIsSaved()
+    {
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        for (var i = 0; i < 6; i++)
+        {
+            await Situations.RecordAsync(coordinator, Situations.DocumentCheck(App.Today.AddDays(-5 - i), "Айгерим " + i));
+        }
+
+        static string Services(string html) => html[html.IndexOf("id=\"services-heading\"", StringComparison.Ordinal)..] is var rest && rest.IndexOf("</section>", StringComparison.Ordinal) is var end ? rest[..end] : string.Empty;
+        Assert.Contains("None in this period.", Services(await coordinator.Http.GetStringAsync(new Uri("/staff/statistics?lang=en", UriKind.Relative))), StringComparison.Ordinal);
+
+        var outreach = await StaffClient.TokenClientAsync(App, StaffRoles.Outreach);
+        using var created = await outreach.PostJsonAsync("/api/v1/members", """{ "workingName": "Malika", "servicesConsent": "Yes" }""");
+        var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(created.Content)).GetProperty("id").GetGuid();
+        using var checkIn = await outreach.PostJsonAsync($"/api/v1/members/{id}/shelter/check-in", "{}");
+        using var checkOut = await outreach.PostJsonAsync($"/api/v1/members/{id}/shelter/check-out", "{}");
+        Assert.Equal(HttpStatusCode.NoContent, checkOut.StatusCode);
+
+        var after = Services(await coordinator.Http.GetStringAsync(new Uri("/staff/statistics?lang=en", UriKind.Relative)));
+        Assert.DoesNotContain("None in this period.", after, StringComparison.Ordinal);
+        Assert.Contains("fewer than 5", after, StringComparison.Ordinal); // one stay: counted, and hidden as a small number
+    }
+
     private static string? Figure(string html, string label) =>
         Regex.Match(html, "<dt>" + Regex.Escape(label) + "</dt><dd>(?<v>[^<]*)</dd>") is { Success: true } m ? m.Groups["v"].Value : null;
 

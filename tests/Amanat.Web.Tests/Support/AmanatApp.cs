@@ -145,6 +145,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         await DatabaseSetup.PrepareAsync(Services, CancellationToken.None);
         Services.GetRequiredService<Amanat.Web.Statistics.FactCache>().Reset();
+        Services.GetRequiredService<Amanat.Web.Statistics.ActivityCounts>().Invalidate();
         Logs.Clear();
     }
 
