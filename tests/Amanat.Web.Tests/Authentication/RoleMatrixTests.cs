@@ -29,6 +29,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/admin/users/{id:guid}"] = Permission.Administer,
         ["staff/admin/keys"] = Permission.Administer,
         ["staff/admin/recovery"] = Permission.Administer,
+        ["staff/admin/backups"] = Permission.Administer,
         ["staff/admin/telegram"] = Permission.Administer,
         ["staff/statistics"] = Permission.ViewStatistics,
         ["staff/statistics/export"] = Permission.ExportAggregates,

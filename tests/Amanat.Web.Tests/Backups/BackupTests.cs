@@ -242,6 +242,32 @@ public abstract class BackupTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(1, await App.WithDbAsync(db => db.Set<AuditEvent>().CountAsync(e => e.Type == AuditEventType.RecoverySharesCreated && e.Value == 503)));
     }
 
+    [Fact]
+    public async Task AnAdministrator_BacksUpNow_AndSeesTheBackupListedWithItsAuditHead()
+    {
+        var admin = await StaffClient.SignInNewAsync(App, StaffRoles.Admin);
+        var folder = Path.Combine(App.DataDirectory, "backups");
+        try
+        {
+            var empty = await admin.Http.GetStringAsync(new Uri("/staff/admin/backups?lang=uz", UriKind.Relative));
+            Assert.Contains("Bu jildda hali zaxira nusxa yoʻq.", empty, StringComparison.Ordinal);
+            using var made = await admin.PostFormAsync("/staff/admin/backups?lang=uz", []);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, made.StatusCode);
+            var page = await admin.Http.GetStringAsync(new Uri("/staff/admin/backups?lang=uz", UriKind.Relative));
+            var file = Assert.Single(Directory.GetFiles(folder, "*.amb"));
+            Assert.Contains("Zaxira nusxa yozildi: " + Path.GetFileName(file), page, StringComparison.Ordinal);
+            Assert.Contains(BackupRestorer.ReadHeader(file).Header.AuditHead[..16], page, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"/staff/admin/backups/", page, StringComparison.Ordinal); // nothing to download here
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private static async Task<List<List<string>>> RowsAsync(DbConnection connection, string table)
     {
         await using var command = connection.CreateCommand();
