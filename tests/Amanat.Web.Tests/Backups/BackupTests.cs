@@ -228,6 +228,12 @@ public abstract class BackupTests(AmanatApp app) : IntegrationTest(app)
             Assert.Contains("Выберите от 2 до 10 листов", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        using (var notNumbers = await admin.PostFormAsync("/staff/admin/recovery?lang=ru", new() { ["N"] = "пять", ["K"] = "3" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, notNumbers.StatusCode);
+            Assert.DoesNotContain("<pre>", await notNumbers.Content.ReadAsStringAsync(), StringComparison.Ordinal); // nothing made
+        }
+
         using var made = await admin.PostFormAsync("/staff/admin/recovery?lang=ru", new() { ["N"] = "5", ["K"] = "3" });
         var html = await made.Content.ReadAsStringAsync();
         Assert.Equal("no-store", made.Headers.CacheControl?.ToString());

@@ -68,11 +68,10 @@ public sealed class DatasetModel(DatasetExport export, AmanatDbContext db, Audit
         var name = format == "dictionary" ? $"amanat-dataset-{from}-{to}-dictionary.csv" : $"amanat-dataset-{from}-{to}.{format}";
         Response.Headers.CacheControl = "no-store";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
-        var dictionary = export.Dictionary(release, Vocabulary, Languages.Current.Code);
         if (format == "dictionary")
         {
             Response.ContentType = "text/csv; charset=utf-8";
-            await DatasetExport.WriteDictionaryCsvAsync(Response.Body, dictionary, export.Summary(release), cancel);
+            await DatasetExport.WriteDictionaryCsvAsync(Response.Body, export.Dictionary(release, Vocabulary, Languages.Current.Code), export.Summary(release), cancel);
             return new EmptyResult();
         }
 
@@ -85,7 +84,7 @@ public sealed class DatasetModel(DatasetExport export, AmanatDbContext db, Audit
         else
         {
             Response.ContentType = "application/json; charset=utf-8";
-            await export.WriteJsonAsync(Response.Body, release, dictionary, Today, cancel);
+            await export.WriteJsonAsync(Response.Body, release, export.Dictionary(release, Vocabulary, Languages.Current.Code), Today, cancel);
         }
 
         return new EmptyResult();

@@ -4,8 +4,10 @@ using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
 using Amanat.Web.Backups;
 using Amanat.Web.Infrastructure;
+using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Amanat.Web.Pages.Staff.Admin.Backups;
@@ -18,7 +20,7 @@ public sealed record BackupListing(string Name, long Bytes, DateTime CreatedAtUt
 /// Files are not offered for download here — they leave the machine with the operator's own tools.
 /// </summary>
 [RequirePermission(Permission.Administer)]
-public sealed class BackupsModel(BackupMaker maker, AuditTrail audit, DataDirectory data, IOptions<AmanatOptions> options) : PageModel
+public sealed class BackupsModel(BackupMaker maker, AuditTrail audit, DataDirectory data, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [TempData]
     public string? Made { get; set; }
@@ -33,7 +35,20 @@ public sealed class BackupsModel(BackupMaker maker, AuditTrail audit, DataDirect
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (path, summary) = await maker.CreateInAsync(Folder, null, HttpContext.RequestAborted);
+        string path;
+        BackupSummary summary;
+        try
+        {
+            (path, summary) = await maker.CreateInAsync(Folder, null, HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            // pg_dump missing or failing, a folder that cannot be written: said, never a 500
+            ModelState.AddModelError(string.Empty, localizer["Backups.Failed", e.GetType().Name]);
+            Files = List();
+            return Page();
+        }
+
         ScheduledBackups.Prune(Folder, Schedule.Keep);
         await audit.RecordAsync(AuditEventType.BackupCreated, value: summary.Bytes);
         Made = Path.GetFileName(path);

@@ -36,6 +36,11 @@ public sealed class RecoveryModel(KeyVault vault, AuditTrail audit, IStringLocal
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!ModelState.IsValid)
+        {
+            return Page(); // not numbers: nothing is made
+        }
+
         if (N is < 2 or > MaxShares || K < 2 || K > N)
         {
             ModelState.AddModelError(nameof(N), localizer["Recovery.Error.Numbers", MaxShares]);
