@@ -107,7 +107,13 @@ public static class OwnerOnlyFile
 
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
         {
-            stream.Write(new byte[stream.Length]);
+            // In pieces: a database snapshot may be larger than any one array.
+            var zeros = new byte[(int)Math.Min(stream.Length, 1 << 20)];
+            for (var left = stream.Length; left > 0; left -= zeros.Length)
+            {
+                stream.Write(zeros, 0, (int)Math.Min(left, zeros.Length));
+            }
+
             stream.Flush(flushToDisk: true);
         }
 
