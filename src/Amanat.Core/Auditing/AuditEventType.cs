@@ -61,6 +61,39 @@ public enum AuditEventType
     /// <summary>A scheduled backup was written; the value is its size in bytes.</summary>
     BackupCreated = 1609,
 
+    /// <summary>Key rotation began: a new data-key generation (the value) wraps new record keys.</summary>
+    KeyRotationStarted = 1610,
+
+    /// <summary>Every record key is wrapped by the current generation (the value is how many were re-wrapped).</summary>
+    KeyRotationFinished = 1611,
+
+    /// <summary>An older data-key generation (the value) was destroyed: nothing in the database needed it any more.</summary>
+    KeyGenerationDestroyed = 1612,
+
+    /// <summary>An administrator changed how long a kind of data is kept (the value is the kind × 100,000 + days; 0 days: kept).</summary>
+    RetentionChanged = 2400,
+
+    /// <summary>The daily retention job removed the stories of incidents older than their period (the value is how many).</summary>
+    NarrativesExpired = 2401,
+
+    /// <summary>The retention job deleted evidence files older than their period (the value is how many).</summary>
+    AttachmentsExpired = 2402,
+
+    /// <summary>The retention job forgot members without contact for longer than their period (the value is how many).</summary>
+    InactiveMembersForgotten = 2403,
+
+    /// <summary>The retention job deleted self-reports never reviewed within their period (the value is how many).</summary>
+    SelfReportsExpired = 2404,
+
+    /// <summary>The retention job deleted bot chats quiet for longer than their period (the value is how many).</summary>
+    BotChatsExpired = 2405,
+
+    /// <summary>The retention job removed who/what/where from audit entries older than their period (the value is how many).</summary>
+    AuditDetailExpired = 2406,
+
+    /// <summary>A member was forgotten at her request: her key destroyed, her rows deleted (the subject is her former id).</summary>
+    MemberForgotten = 2410,
+
     IncidentCreated = 2000,
     IncidentUpdated = 2001,
     IncidentRead = 2002,

@@ -26,11 +26,66 @@ public sealed class KeyRing : IDisposable
 
         root = rootKey.ToArray();
         generations = dataGenerations?.ToDictionary(x => x.Key, x => x.Value.ToArray()) ?? new Dictionary<int, byte[]> { [1] = [] };
-        CurrentDataVersion = generations.Keys.Max();
     }
 
-    /// <summary>The version of the data-class keys that wraps new record keys.</summary>
-    public int CurrentDataVersion { get; }
+    /// <summary>The version of the data-class keys that wraps new record keys: the newest generation.</summary>
+    public int CurrentDataVersion
+    {
+        get
+        {
+            lock (root)
+            {
+                return generations.Keys.Max();
+            }
+        }
+    }
+
+    /// <summary>The data-key generations still held (the current one and any still being rotated away from).</summary>
+    public IReadOnlyList<int> DataVersions
+    {
+        get
+        {
+            lock (root)
+            {
+                return [.. generations.Keys.Order()];
+            }
+        }
+    }
+
+    /// <summary>Adds a newer generation of data-class keys (rotation): new record keys are wrapped by it from now on.</summary>
+    public void AddGeneration(int version, ReadOnlySpan<byte> salt)
+    {
+        lock (root)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (version <= generations.Keys.Max())
+            {
+                throw new ArgumentOutOfRangeException(nameof(version), "A new generation must be newer than every one held.");
+            }
+
+            generations[version] = salt.ToArray();
+        }
+    }
+
+    /// <summary>Forgets an older generation: its salt and every key derived from it are zeroed.</summary>
+    public void RemoveGeneration(int version)
+    {
+        lock (root)
+        {
+            if (version == generations.Keys.Max() || !generations.Remove(version, out var salt))
+            {
+                return;
+            }
+
+            CryptographicOperations.ZeroMemory(salt);
+            var suffix = $":v{version}";
+            foreach (var label in derived.Keys.Where(l => l.StartsWith("amanat:data:", StringComparison.Ordinal) && l.EndsWith(suffix, StringComparison.Ordinal)).ToList())
+            {
+                CryptographicOperations.ZeroMemory(derived[label]);
+                derived.Remove(label);
+            }
+        }
+    }
 
     /// <summary>A 256-bit key for one purpose and version, e.g. ("index:phone", 1).</summary>
     public byte[] Derive(string purpose, int version) => Derive(purpose, version, []);
@@ -39,7 +94,13 @@ public sealed class KeyRing : IDisposable
     public byte[] DataClassKey(string dataClass, int version)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataClass);
-        return generations.TryGetValue(version, out var salt)
+        byte[]? salt;
+        lock (root)
+        {
+            salt = generations.GetValueOrDefault(version)?.ToArray();
+        }
+
+        return salt is not null
             ? Derive("data:" + dataClass, version, salt)
             : throw new CryptographicException($"Data key generation {version} is not available.");
     }

@@ -190,6 +190,55 @@ public sealed class KeyVault(string keyStorePath, string keyFilePath, TimeProvid
         }
     }
 
+    /// <summary>
+    /// Key rotation, first step: a new generation of data-class keys (a new random salt) wraps every record
+    /// key made from now on; the older generations stay until <see cref="DestroyGeneration"/>, so everything
+    /// stays readable while the record keys are re-wrapped. Needs the unsealed root. Returns the new version.
+    /// </summary>
+    public int AddDataKeyGeneration()
+    {
+        lock (gate)
+        {
+            var ring = Keys;
+            var version = Math.Max(ring.CurrentDataVersion, Store.DataKeyGenerations.Keys.Max()) + 1;
+            var salt = RandomNumberGenerator.GetBytes(32);
+            store = Store with { DataKeyGenerations = new Dictionary<int, byte[]>(Store.DataKeyGenerations) { [version] = salt } };
+            store.Save(keyStorePath);
+            ring.AddGeneration(version, salt);
+            return version;
+        }
+    }
+
+    /// <summary>
+    /// Key rotation, last step: an older generation's salt leaves the key store and memory, and with it every
+    /// data-class key of that generation. Call it only when no record key is wrapped by it any more: backups
+    /// made before carry their own key store and stay restorable.
+    /// </summary>
+    public void DestroyGeneration(int version)
+    {
+        lock (gate)
+        {
+            if (version >= Store.DataKeyGenerations.Keys.Max())
+            {
+                throw new InvalidOperationException("The current data-key generation cannot be destroyed.");
+            }
+
+            if (Store.DataKeyGenerations.ContainsKey(version))
+            {
+                var remaining = new Dictionary<int, byte[]>(Store.DataKeyGenerations);
+                remaining.Remove(version, out var salt);
+                store = Store with { DataKeyGenerations = remaining };
+                store.Save(keyStorePath);
+                CryptographicOperations.ZeroMemory(salt);
+            }
+
+            keys?.RemoveGeneration(version);
+        }
+    }
+
+    /// <summary>The data-key generations in the key store, oldest first (more than one while a rotation runs).</summary>
+    public IReadOnlyList<int> DataKeyVersions => [.. Store.DataKeyGenerations.Keys.Order()];
+
     /// <summary>The private half of the self-report key pair, for reading reports (needs the unsealed root).</summary>
     public ECDiffieHellman SelfReportPrivateKey()
     {

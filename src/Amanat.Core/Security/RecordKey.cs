@@ -45,6 +45,30 @@ public sealed class RecordKey
         }
     }
 
+    /// <summary>Rotation: the same record key, wrapped again by the current generation's data-class key.</summary>
+    public void Rewrap(KeyRing keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var version = keys.CurrentDataVersion;
+        if (version == Version)
+        {
+            return;
+        }
+
+        var key = Unwrap(keys);
+        var wrappingKey = keys.DataClassKey(DataClass, version);
+        try
+        {
+            WrappedKey = Aead.Seal(wrappingKey, key, AssociatedData(OwnerId, DataClass));
+            Version = version;
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(wrappingKey);
+        }
+    }
+
     internal static byte[] AssociatedData(Guid ownerId, string dataClass) =>
         System.Text.Encoding.UTF8.GetBytes($"record-key|{dataClass}|{ownerId:N}");
 }

@@ -23,10 +23,10 @@ namespace Amanat.Web.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "demo", "backup", "restore"];
+    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "demo", "backup", "restore", "keys"];
 
     /// <summary>Commands that need neither this process's keys nor a prepared database (restore needs a fresh directory).</summary>
-    private static readonly string[] ServerCommands = ["seal", "unseal", "backup", "restore"];
+    private static readonly string[] ServerCommands = ["seal", "unseal", "backup", "restore", "keys"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
@@ -51,7 +51,7 @@ public static class AdminCli
     }
 
     /// <summary>Sealed mode, server stopped or not: this process needs the keys itself, so it asks for the passphrase.</summary>
-    private static bool UnsealHere(KeyVault vault)
+    internal static bool UnsealHere(KeyVault vault)
     {
         if (vault.Mode != UnlockMode.Passphrase)
         {
@@ -103,6 +103,7 @@ public static class AdminCli
             seal,
             unseal,
             DemoCli.Build(services),
+            KeysCli.Build(services),
         };
         foreach (var command in BackupCli.Build(services))
         {

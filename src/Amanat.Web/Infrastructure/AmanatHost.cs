@@ -114,6 +114,8 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Community.CommunityChannel>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
+        services.AddSingleton<KeyRotation>();
+        services.AddHostedService(sp => sp.GetRequiredService<KeyRotation>());
         services.AddStaffAuthentication();
         services.AddScoped<StaffAccounts>();
         services.Configure<RouteOptions>(options => options.LowercaseUrls = true);

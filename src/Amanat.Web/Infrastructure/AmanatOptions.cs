@@ -146,6 +146,12 @@ public sealed class KeyOptions
     /// another disk (or a removable one) so that a copy of the data directory alone opens nothing.
     /// </summary>
     public string? KeyFile { get; set; }
+
+    /// <summary>
+    /// Re-wrap record keys in the background after <c>keys rotate</c> (default). Off, a rotation only moves
+    /// when <c>keys rotate</c> runs with the server stopped — for tests that step through one.
+    /// </summary>
+    public bool RotateInBackground { get; set; } = true;
 }
 
 public sealed class DatabaseOptions

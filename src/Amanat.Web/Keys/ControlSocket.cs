@@ -9,9 +9,10 @@ namespace Amanat.Web.Keys;
 
 /// <summary>
 /// The owner-only Unix domain socket (<c>control.sock</c> in the data directory) through which CLI commands
-/// reach the running server's in-memory keys: <c>seal</c>, <c>unseal</c>, <c>status</c>. One JSON line each way.
+/// reach the running server's in-memory keys: <c>seal</c>, <c>unseal</c>, <c>status</c>, <c>rotate</c>
+/// and <c>rotation</c> (progress: version, left, total, still running). One JSON line each way.
 /// </summary>
-public sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault vault, ILogger<ControlSocket> logger) : BackgroundService
+public sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault vault, KeyRotation rotation, ILogger<ControlSocket> logger) : BackgroundService
 {
     public const string FileName = "control.sock";
     private const int MaxRequestLength = 4096;
@@ -109,6 +110,14 @@ public sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault 
                     UnsealOutcome.Throttled => new ControlReply(false, $"Too many wrong passphrases: try again in {Math.Ceiling(result.Wait.TotalMinutes)} minutes."),
                     _ => new ControlReply(false, "The key file is missing: put it back at its configured path and try again."),
                 };
+            case "rotate" when vault.IsSealed:
+                return new ControlReply(false, "The server is sealed: unseal it first.");
+            case "rotate":
+                var version = await rotation.StartAsync(AuditSource.Cli());
+                return new ControlReply(true, $"Data-key generation {version} created; record keys are being re-wrapped.");
+            case "rotation":
+                var progress = await rotation.ProgressAsync();
+                return new ControlReply(true, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{progress.Version} {progress.Left} {progress.Total} {(progress.Running ? 1 : 0)}"));
             default:
                 return new ControlReply(false, "Unknown command.");
         }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Amanat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Amanat.Web.Tests.Cli;
 
@@ -112,6 +113,23 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
         Assert.Contains("--incidents must be between 1 and", zero, StringComparison.Ordinal);
         Assert.Equal(41, await App.WithDbAsync(db => db.Incidents.CountAsync()));
         Assert.True((await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == Amanat.Web.Demo.DemoSeeder.AuthorName))).IsDisabled);
+    }
+
+    [Fact]
+    public async Task KeysRotate_AsksTheRunningServer_FollowsTheProgress_AndTheOldGenerationIsDestroyed()
+    {
+        await StaffClient.SignInNewAsync(App, Amanat.Core.Staff.StaffRoles.Outreach);
+        var vault = App.Services.GetRequiredService<Amanat.Core.Security.KeyVault>();
+        var before = vault.DataKeyVersions.Single();
+
+        var (code, output, error) = await RunAsync(null, "keys", "rotate");
+
+        Assert.True(code == 0, error);
+        Assert.Contains($"Data-key generation {before + 1} created", output, StringComparison.Ordinal);
+        Assert.Contains("record keys under generation", error, StringComparison.Ordinal);
+        Assert.Contains($"Done: every record key is under generation {before + 1}", output, StringComparison.Ordinal);
+        Assert.Equal([before + 1], vault.DataKeyVersions);
+        Assert.All(await App.WithDbAsync(db => db.RecordKeys.ToListAsync()), k => Assert.Equal(before + 1, k.Version));
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(string? input, params string[] args)

@@ -17,7 +17,7 @@ namespace Amanat.Web.Pages.Staff.Admin.Keys;
 /// Switching re-wraps the root key only: every value and blind index stays readable.
 /// </summary>
 [RequirePermission(Permission.Administer)]
-public sealed class KeysModel(KeyVault vault, Sealing sealing, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class KeysModel(KeyVault vault, Sealing sealing, KeyRotation rotation, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public PassphraseInput Input { get; set; } = new();
@@ -27,8 +27,23 @@ public sealed class KeysModel(KeyVault vault, Sealing sealing, AuditTrail audit,
 
     public UnlockMode Mode => vault.Mode;
 
-    public void OnGet()
+    /// <summary>The data-key generation and how far a rotation has re-wrapped the record keys.</summary>
+    public RotationProgress Rotation { get; private set; } = new(1, false, 0, 0);
+
+    public async Task OnGetAsync() => Rotation = await rotation.ProgressAsync(HttpContext.RequestAborted);
+
+    /// <summary>Starts a key rotation (one at a time); the record keys are re-wrapped in the background.</summary>
+    public async Task<IActionResult> OnPostRotateAsync()
     {
+        if ((await rotation.ProgressAsync(HttpContext.RequestAborted)).Running)
+        {
+            Done = "Keys.Rotation.AlreadyRunning";
+            return RedirectToPage();
+        }
+
+        await rotation.StartAsync(new AuditSource(User.UserId(), AuditOrigin.Web, AuditTrail.CoarseNetwork(HttpContext.Connection.RemoteIpAddress)));
+        Done = "Keys.Rotation.Started";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostPassphraseAsync()
@@ -36,6 +51,7 @@ public sealed class KeysModel(KeyVault vault, Sealing sealing, AuditTrail audit,
         Input.Validate(ModelState, localizer, nameof(Input), required: true);
         if (!ModelState.IsValid)
         {
+            Rotation = await rotation.ProgressAsync(HttpContext.RequestAborted);
             return Page();
         }
 
