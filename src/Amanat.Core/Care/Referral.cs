@@ -74,6 +74,13 @@ public sealed class Referral : Entity, IEncryptedRecord
 
     public DateTime StatusChangedAtUtc { get; private set; }
 
+    /// <summary>"Forget me": the referral stays counted (service, status, dates) but no longer says for whom or what was noted.</summary>
+    public void ForgetPerson()
+    {
+        MemberLink = null;
+        Note = null;
+    }
+
     public Guid KeyOwnerId => Id;
 
     public bool IsOpen => Status is ReferralStatus.Sent or ReferralStatus.Accepted;

@@ -81,5 +81,13 @@ public sealed class ServiceRecord : Entity, IEncryptedRecord
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>"Forget me": the service stays counted (code, date, nights) but no longer says to whom, by which provider, or what was noted.</summary>
+    public void ForgetPerson()
+    {
+        MemberLink = null;
+        Provider = null;
+        Note = null;
+    }
+
     public Guid KeyOwnerId => IncidentId ?? Id;
 }

@@ -29,6 +29,9 @@ public sealed class AffectedPerson : Entity, IEncryptedRecord
 
     public List<ConsentRecord> Consents { get; private set; } = [];
 
+    /// <summary>"Forget me": she stays counted in the incident, as a person nobody named.</summary>
+    public void ForgetMember() => MemberLink = null;
+
     public Guid KeyOwnerId => IncidentId;
 
     /// <summary>The current answer for a scope; not asked when never recorded.</summary>

@@ -100,6 +100,7 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();
         services.AddScoped<Amanat.Web.Members.MemberRecorder>();
+        services.AddScoped<Amanat.Web.Members.MemberForgetting>();
         services.AddScoped<Amanat.Web.Care.ServiceRecorder>();
         services.AddScoped<Amanat.Web.Care.ReferralRecorder>();
         services.AddScoped<Amanat.Web.Care.ShelterDesk>();

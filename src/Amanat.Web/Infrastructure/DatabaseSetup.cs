@@ -27,6 +27,7 @@ public static class DatabaseSetup
             {
                 case DatabaseProvider.Sqlite:
                     builder.UseSqlite(connectionString, x => x.MigrationsAssembly("Amanat.Migrations.Sqlite"));
+                    builder.AddInterceptors(DeletedData.SecureDelete);
                     break;
                 case DatabaseProvider.Postgres:
                     builder.UseNpgsql(connectionString, x => x.MigrationsAssembly("Amanat.Migrations.Postgres"));

@@ -66,6 +66,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/members/new"] = Permission.CreateRecords,
         ["staff/members/{id:guid}"] = Permission.ReadRecords,
         ["staff/members/{id:guid}/edit"] = Permission.CreateRecords,
+        ["staff/members/{id:guid}/forget"] = Permission.AssignAndHandOver,
         ["staff/members/{id:guid}/stay"] = Permission.ReadRecords,
         ["staff/vocabularies"] = Permission.ManageReferenceData,
         ["staff/handover"] = Permission.AssignAndHandOver,

@@ -70,6 +70,9 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
 
     public bool CanRecord => Permissions.Allows(User.Roles(), Permission.CreateRecords);
 
+    /// <summary>Coordinators forget a member when she asks.</summary>
+    public bool CanForget => Permissions.Allows(User.Roles(), Permission.AssignAndHandOver);
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())

@@ -36,6 +36,10 @@ public sealed class MembersModel(AmanatDbContext db, MemberRecorder recorder) : 
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
 
+    /// <summary>Back from forgetting a member.</summary>
+    [BindProperty(SupportsGet = true, Name = "forgotten")]
+    public bool Forgotten { get; set; }
+
     public bool CanFind => Permissions.Allows(User.Roles(), Permission.FindMember);
 
     public bool CanCreate => Permissions.Allows(User.Roles(), Permission.CreateRecords);
