@@ -14,6 +14,7 @@ public sealed class AuditChain(AmanatDbContext db, KeyVault vault)
         {
             var previous = new byte[AuditEvent.MacSize];
             long expected = 1;
+            long removed = 0;
             await foreach (var entry in db.Set<AuditEvent>().AsNoTracking().OrderBy(x => x.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
                 if (entry.Sequence != expected)
@@ -21,12 +22,15 @@ public sealed class AuditChain(AmanatDbContext db, KeyVault vault)
                     return new AuditVerification(AuditBreak.Missing, expected - 1, expected);
                 }
 
-                if (!System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(entry.ComputeMac(previous, auditKey), entry.Mac))
+                var detailIntact = entry.DetailMac is null || entry.DetailRemoved
+                    || System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(entry.ComputeDetailMac(auditKey), entry.DetailMac);
+                if (!detailIntact || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(entry.ComputeMac(previous, auditKey), entry.Mac))
                 {
                     return new AuditVerification(AuditBreak.Altered, expected - 1, expected);
                 }
 
                 previous = entry.Mac;
+                removed += entry.DetailRemoved ? 1 : 0;
                 expected++;
             }
 
@@ -38,7 +42,7 @@ public sealed class AuditChain(AmanatDbContext db, KeyVault vault)
                 return new AuditVerification(headSequence > count ? AuditBreak.Truncated : AuditBreak.HeadAltered, count, Math.Min(headSequence, count) + 1);
             }
 
-            return new AuditVerification(AuditBreak.None, count, null);
+            return new AuditVerification(AuditBreak.None, count, null) { DetailsRemoved = removed };
         }
         finally
         {
@@ -68,5 +72,8 @@ public enum AuditBreak
 /// <param name="BrokenAt">The first sequence number that does not verify.</param>
 public sealed record AuditVerification(AuditBreak Break, long Verified, long? BrokenAt)
 {
+    /// <summary>How many verified entries had their detail removed by retention (type, time and value stay).</summary>
+    public long DetailsRemoved { get; init; }
+
     public bool IsIntact => Break == AuditBreak.None;
 }

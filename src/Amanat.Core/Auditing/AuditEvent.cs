@@ -57,16 +57,63 @@ public sealed class AuditEvent
 
     public byte[] Mac { get; private set; } = [];
 
+    /// <summary>
+    /// HMAC of the detail (who, what, from where), which the chain covers instead of the detail itself, so
+    /// that retention can remove the detail of old entries and the chain still verifies. Null in entries
+    /// written before retention existed: their MAC covers the detail directly, and it cannot be removed.
+    /// </summary>
+    public byte[]? DetailMac { get; private set; }
+
+    /// <summary>Retention removed who, what and from where; the entry's type, time, origin and value stay.</summary>
+    public bool DetailRemoved { get; private set; }
+
+    /// <summary>True when the detail can be removed without breaking the chain (entries with a detail MAC).</summary>
+    public bool CanRemoveDetail => DetailMac is not null && !DetailRemoved;
+
+    /// <summary>Retention: who, what and from where are removed; the chain still verifies through the detail MAC.</summary>
+    public void RemoveDetail()
+    {
+        if (!CanRemoveDetail)
+        {
+            return;
+        }
+
+        ActorId = null;
+        SubjectId = null;
+        Network = null;
+        DetailRemoved = true;
+    }
+
     /// <summary>Numbers and seals this entry after <paramref name="previousMac"/>.</summary>
     internal void Chain(long sequence, ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> auditKey)
     {
         Sequence = sequence;
+        DetailMac = ComputeDetailMac(auditKey);
         Mac = ComputeMac(previousMac, auditKey);
     }
 
+    /// <summary>The detail's MAC as it should be; compare with <see cref="DetailMac"/> while the detail is there.</summary>
+    internal byte[] ComputeDetailMac(ReadOnlySpan<byte> auditKey) =>
+        HMACSHA256.HashData(auditKey, Encoding.UTF8.GetBytes(string.Join('|',
+            "detail",
+            Sequence.ToString(CultureInfo.InvariantCulture),
+            ActorId?.ToString("N") ?? "-",
+            SubjectId?.ToString("N") ?? "-",
+            Network ?? "-")));
+
     internal byte[] ComputeMac(ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> auditKey)
     {
-        var canonical = string.Join('|',
+        var canonical = DetailMac is not null
+            ? string.Join('|',
+                "v2",
+                Sequence.ToString(CultureInfo.InvariantCulture),
+                ((int)Type).ToString(CultureInfo.InvariantCulture),
+                AtUtc.Ticks.ToString(CultureInfo.InvariantCulture),
+                ((int)Origin).ToString(CultureInfo.InvariantCulture),
+                Value?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                DataHash is null ? "-" : Convert.ToHexString(DataHash),
+                Convert.ToHexString(DetailMac))
+            : string.Join('|',
             Sequence.ToString(CultureInfo.InvariantCulture),
             ((int)Type).ToString(CultureInfo.InvariantCulture),
             AtUtc.Ticks.ToString(CultureInfo.InvariantCulture),

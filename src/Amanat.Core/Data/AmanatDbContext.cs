@@ -75,6 +75,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Identifiers.PerpetratorIdentifier> PerpetratorIdentifiers => Set<Identifiers.PerpetratorIdentifier>();
 
+    public DbSet<Retention.RetentionPolicy> RetentionPolicies => Set<Retention.RetentionPolicy>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -77,6 +77,25 @@ public sealed class Incident : Entity, IEncryptedRecord
 
     public string? Narrative { get; private set; }
 
+    /// <summary>True while any of the incident's free texts (the story and its notes) is kept.</summary>
+    public bool HasStory => Narrative is not null || PlaceNote is not null || Injuries is not null || ComplaintNote is not null;
+
+    /// <summary>
+    /// Retention: the story and the notes (place, injuries, complaint) and the perpetrators' descriptions are
+    /// removed; the coded facts stay, so the incident is still counted and found by its codes.
+    /// </summary>
+    public void RemoveStory()
+    {
+        Narrative = null;
+        PlaceNote = null;
+        Injuries = null;
+        ComplaintNote = null;
+        foreach (var perpetrator in Perpetrators)
+        {
+            perpetrator.RemoveDescription();
+        }
+    }
+
     public List<IncidentViolation> Violations { get; private set; } = [];
 
     public List<Perpetrator> Perpetrators { get; private set; } = [];

@@ -29,6 +29,9 @@ public sealed class IncidentRevision : Entity, IEncryptedRecord
         Hash = HashOf(incident);
     }
 
+    /// <summary>Retention: the values before and after are removed; who, when, which fields and the version's hash stay.</summary>
+    public void RemoveValues() => Changes = null;
+
     public Guid IncidentId { get; private set; }
 
     public int Version { get; private set; }

@@ -51,6 +51,9 @@ public sealed class Perpetrator : Entity, IEncryptedRecord
 
     public string? Description { get; private set; }
 
+    /// <summary>Retention of stories: the free description goes; category, count and identifiers (for alerts) stay.</summary>
+    internal void RemoveDescription() => Description = null;
+
     public Guid KeyOwnerId => IncidentId;
 
     public PerpetratorDraft ToDraft() => new()

@@ -93,6 +93,13 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("DetailMac")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("DetailRemoved")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Mac")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1209,6 +1216,25 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasIndex("CityCode", "Kind");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Retention.RetentionPolicy", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("RetentionPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>

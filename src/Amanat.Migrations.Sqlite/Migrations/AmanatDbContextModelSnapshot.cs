@@ -88,6 +88,13 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("DetailMac")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("DetailRemoved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Mac")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1204,6 +1211,25 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasIndex("CityCode", "Kind");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Retention.RetentionPolicy", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("RetentionPolicies", (string)null);
                 });
 
             modelBuilder.Entity("Amanat.Core.Security.RecordKey", b =>

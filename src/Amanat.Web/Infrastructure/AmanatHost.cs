@@ -115,6 +115,8 @@ public static class AmanatHost
         services.AddScoped<Amanat.Web.Community.CommunityChannel>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
+        services.AddSingleton<Amanat.Web.Retention.RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Amanat.Web.Retention.RetentionJob>());
         services.AddSingleton<KeyRotation>();
         services.AddHostedService(sp => sp.GetRequiredService<KeyRotation>());
         services.AddStaffAuthentication();

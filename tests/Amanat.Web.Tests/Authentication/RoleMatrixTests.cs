@@ -30,6 +30,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
         ["staff/admin/keys"] = Permission.Administer,
         ["staff/admin/recovery"] = Permission.Administer,
         ["staff/admin/backups"] = Permission.Administer,
+        ["staff/admin/retention"] = Permission.Administer,
         ["staff/admin/telegram"] = Permission.Administer,
         ["staff/statistics"] = Permission.ViewStatistics,
         ["staff/statistics/export"] = Permission.ExportAggregates,

@@ -15,3 +15,13 @@ internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Insta
         builder.Ignore(x => x.IsSetUp);
     }
 }
+
+internal sealed class RetentionPolicyConfiguration : IEntityTypeConfiguration<Retention.RetentionPolicy>
+{
+    public void Configure(EntityTypeBuilder<Retention.RetentionPolicy> builder)
+    {
+        builder.ToTable("RetentionPolicies");
+        builder.HasKey(x => x.Kind);
+        builder.Property(x => x.Kind).ValueGeneratedNever();
+    }
+}

@@ -94,6 +94,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Auditin
         builder.Property(x => x.Sequence).ValueGeneratedNever();
         builder.Property(x => x.Network).HasMaxLength(48);
         builder.Property(x => x.DataHash).HasMaxLength(64);
+        builder.Property(x => x.DetailMac).HasMaxLength(Auditing.AuditEvent.MacSize);
+        builder.Ignore(x => x.CanRemoveDetail);
         builder.Property(x => x.Mac).HasMaxLength(Auditing.AuditEvent.MacSize).IsRequired();
         builder.HasIndex(x => new { x.Type, x.AtUtc });
         builder.HasIndex(x => x.SubjectId);
