@@ -13,6 +13,16 @@ if (AdminCli.Handles(args))
     return await AdminCli.RunAsync(cli, args);
 }
 
+if (AdminCli.IsUnknownCommand(args))
+{
+    // A mistyped command must not start a second server on the same data.
+    await Console.Error.WriteLineAsync($"Unknown command '{args[0]}'. Commands: {string.Join(", ", AdminCli.CommandNames)}; no command starts the server.");
+    return 1;
+}
+
+// Under systemd (Type=notify) or as a Windows service; neither does anything when started from a shell.
+builder.Host.UseSystemd().UseWindowsService();
+
 var app = builder.Build();
 await app.PrepareAmanatAsync();
 app.UseAmanat();

@@ -98,7 +98,14 @@ public sealed class BackupMaker(IServiceScopeFactory scopes, DataDirectory data,
     /// <summary>Writes a backup into a directory as <c>amanat-yyyyMMdd-HHmmss.amb</c> (owner-only), through a temporary name.</summary>
     public async Task<(string Path, BackupSummary Summary)> CreateInAsync(string directory, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The backup folder {directory} cannot be created or written ({e.GetType().Name}).", e);
+        }
         var name = Path.Combine(directory, $"amanat-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}.amb");
         var partial = name + ".partial";
         var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
@@ -108,13 +115,23 @@ public sealed class BackupMaker(IServiceScopeFactory scopes, DataDirectory data,
         }
 
         BackupSummary summary;
-        await using (var file = new FileStream(partial, fileOptions))
+        try
         {
-            summary = await CreateAsync(file, progress, cancellationToken);
-            file.Flush(flushToDisk: true);
+            await using (var file = new FileStream(partial, fileOptions))
+            {
+                summary = await CreateAsync(file, progress, cancellationToken);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, name, overwrite: true);
+        }
+        catch
+        {
+            // Nothing half-written is left to be mistaken for a backup.
+            File.Delete(partial);
+            throw;
         }
 
-        File.Move(partial, name, overwrite: true);
         return (name, summary);
     }
 

@@ -23,13 +23,16 @@ public sealed partial class ScheduledBackups(BackupMaker maker, KeyVault vault, 
         }
 
         // Real hours, not the application's clock: a backup is about the disk, not about case deadlines.
+        // Counted from the newest backup in the folder, so a server restarted more often than that still makes them.
         using var timer = new PeriodicTimer(TimeSpan.FromHours(every));
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            await Task.Delay(FirstWait(Directory(options.Value.Backup, data), TimeSpan.FromHours(every), DateTime.UtcNow), stoppingToken);
+            do
             {
                 await RunOnceAsync(stoppingToken);
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {
@@ -59,6 +62,16 @@ public sealed partial class ScheduledBackups(BackupMaker maker, KeyVault vault, 
             LogFailed(logger, e.GetType().Name);
             return null;
         }
+    }
+
+    /// <summary>How long until the next backup is due: the period after the newest one, at least ten minutes after a start.</summary>
+    public static TimeSpan FirstWait(string directory, TimeSpan every, DateTime nowUtc)
+    {
+        var newest = System.IO.Directory.Exists(directory)
+            ? new DirectoryInfo(directory).GetFiles("amanat-*.amb").Select(f => (DateTime?)f.LastWriteTimeUtc).Max()
+            : null;
+        var due = newest is { } last ? last + every - nowUtc : TimeSpan.Zero;
+        return due > TimeSpan.FromMinutes(10) ? due : TimeSpan.FromMinutes(10);
     }
 
     public static string Directory(BackupOptions backup, DataDirectory data)

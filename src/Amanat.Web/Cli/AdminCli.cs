@@ -30,6 +30,12 @@ public static class AdminCli
 
     public static bool Handles(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
+    public static IReadOnlyList<string> CommandNames => Commands;
+
+    /// <summary>A first argument that is neither a command nor a setting (<c>--key value</c>, <c>key=value</c>).</summary>
+    public static bool IsUnknownCommand(string[] args) =>
+        args is [var first, ..] && !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal) && !Commands.Contains(first, StringComparer.Ordinal);
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);

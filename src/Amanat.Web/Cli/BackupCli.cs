@@ -17,7 +17,7 @@ public static class BackupCli
 {
     public static Command[] Build(IServiceProvider services)
     {
-        var output = new Option<string?>("--out") { Description = "Directory for the backup file (default: <data directory>/backups)." };
+        var output = new Option<string?>("--out") { Description = "Directory for the backup file (default: Amanat__Backup__Directory, else <data directory>/backups)." };
         var backup = new Command("backup", "Write one encrypted, authenticated backup: database snapshot, evidence files, wrapped keys.") { output };
         backup.SetAction((parse, cancel) => MakeAsync(services, parse.GetValue(output), cancel));
 
@@ -43,14 +43,15 @@ public static class BackupCli
         var data = services.GetRequiredService<DataDirectory>();
         try
         {
-            var (path, summary) = await services.GetRequiredService<BackupMaker>().CreateInAsync(directory ?? data.Combine("backups"), new ConsoleProgress(), cancellationToken);
+            var folder = directory ?? ScheduledBackups.Directory(services.GetRequiredService<IOptions<AmanatOptions>>().Value.Backup, data);
+            var (path, summary) = await services.GetRequiredService<BackupMaker>().CreateInAsync(folder, new ConsoleProgress(), cancellationToken);
             Console.WriteLine(path);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{summary.Bytes / 1_048_576.0:N1} MB, {summary.Files:N0} evidence files, {summary.Took.TotalSeconds:N1} s; audit chain head #{summary.AuditSequence} {summary.AuditHead}"));
             return 0;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            return AdminCli.Fail(e.Message);
+            return AdminCli.Fail("not backed up: " + e.Message);
         }
     }
 
