@@ -67,6 +67,17 @@ public sealed class StaffSignIn(AmanatDbContext db, TimeProvider clock)
             new AuthenticationProperties { IsPersistent = false });
     }
 
+    /// <summary>After her security stamp changed (a new password): this session's cookie is issued again with the new stamp.</summary>
+    public async Task RenewAsync(HttpContext http, StaffUser user, Guid sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(user);
+        await http.SignInAsync(
+            StaffSchemes.Cookie,
+            StaffClaims.Principal(user, StaffSchemes.Cookie, new Claim(StaffClaims.SessionId, sessionId.ToString())),
+            new AuthenticationProperties { IsPersistent = false });
+    }
+
     /// <summary>Ends sessions of a user (all, or all but one) at once.</summary>
     public async Task<int> EndSessionsAsync(Guid userId, SessionEndReason reason, Guid? except = null)
     {

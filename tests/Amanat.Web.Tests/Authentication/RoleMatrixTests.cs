@@ -20,6 +20,7 @@ public abstract partial class RoleMatrixTests(AmanatApp app) : IntegrationTest(a
     {
         ["staff"] = Permission.SignedIn,
         ["staff/account"] = Permission.SignedIn,
+        ["staff/account/password"] = Permission.SignedIn,
         ["staff/account/tokens"] = Permission.SignedIn,
         ["staff/confirm-password"] = Permission.SignedIn,
         ["staff/denied"] = Permission.SignedIn,

@@ -19,6 +19,10 @@ public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTr
 {
     public bool TelegramAvailable => reminders.IsAvailable;
 
+    /// <summary>Back from changing her password.</summary>
+    [BindProperty(SupportsGet = true, Name = "passwordChanged")]
+    public bool PasswordChanged { get; set; }
+
     public StaffTelegramLink? Telegram { get; private set; }
 
     /// <summary>The one-time code, shown only in the answer to "turn on".</summary>
