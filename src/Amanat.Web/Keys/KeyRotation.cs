@@ -133,8 +133,8 @@ public sealed partial class KeyRotation(KeyVault vault, IServiceScopeFactory sco
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
-        // No ORDER BY: the index on Version gives the next rows still to do without sorting all of them each time.
-        var batch = await db.RecordKeys.Where(k => k.Version < current).Take(batchSize).ToListAsync(cancellationToken);
+        // In the order of the index on Version: the next rows still to do, without sorting all of them each time.
+        var batch = await db.RecordKeys.Where(k => k.Version < current).OrderBy(k => k.Version).Take(batchSize).ToListAsync(cancellationToken);
         var keys = vault.Keys;
         foreach (var key in batch)
         {
