@@ -33,6 +33,50 @@ public sealed class KeyVaultTests : IDisposable
     }
 
     [Fact]
+    public void ANewDataKeyGeneration_IsKeptInTheStore_BothOpenUntilTheOldOneIsDestroyed_ThenOnlyTheNewOne()
+    {
+        var oldKey = test.Vault.Keys.DataClassKey(DataClasses.Member, 1);
+
+        var version = test.Vault.AddDataKeyGeneration();
+
+        Assert.Equal(2, version);
+        Assert.Equal(2, test.Vault.Keys.CurrentDataVersion);
+        Assert.NotEqual(oldKey, test.Vault.Keys.DataClassKey(DataClasses.Member, 2));
+        var reopened = test.Reopen();
+        Assert.Equal(VaultStart.Unsealed, reopened.Open(mayCreate: false));
+        Assert.Equal([1, 2], reopened.DataKeyVersions);
+        Assert.Equal(oldKey, reopened.Keys.DataClassKey(DataClasses.Member, 1));
+        Assert.Throws<InvalidOperationException>(() => test.Vault.DestroyGeneration(2));
+
+        test.Vault.DestroyGeneration(1);
+
+        Assert.Equal([2], test.Vault.DataKeyVersions);
+        Assert.Throws<CryptographicException>(() => test.Vault.Keys.DataClassKey(DataClasses.Member, 1));
+        var afterwards = test.Reopen();
+        Assert.Equal(VaultStart.Unsealed, afterwards.Open(mayCreate: false));
+        Assert.Throws<CryptographicException>(() => afterwards.Keys.DataClassKey(DataClasses.Member, 1));
+        Assert.Equal(test.Vault.Keys.DataClassKey(DataClasses.Member, 2), afterwards.Keys.DataClassKey(DataClasses.Member, 2));
+    }
+
+    [Fact]
+    public void ARecordKey_RewrappedUnderTheNewGeneration_OpensToTheSameKey()
+    {
+        var owner = Guid.NewGuid();
+        var key = RandomNumberGenerator.GetBytes(KeyRing.KeySize);
+        var wrapping = test.Vault.Keys.DataClassKey(DataClasses.Incident, 1);
+        var row = new RecordKey(owner, DataClasses.Incident, 1, Aead.Seal(wrapping, key, RecordKey.AssociatedData(owner, DataClasses.Incident)), DateTime.UtcNow);
+        var old = new RecordKey(owner, DataClasses.Incident, 1, row.WrappedKey, row.CreatedAtUtc);
+        test.Vault.AddDataKeyGeneration();
+
+        row.Rewrap(test.Vault.Keys);
+        test.Vault.DestroyGeneration(1);
+
+        Assert.Equal(2, row.Version);
+        Assert.Equal(key, row.Unwrap(test.Vault.Keys));
+        Assert.Throws<CryptographicException>(() => old.Unwrap(test.Vault.Keys));
+    }
+
+    [Fact]
     public void Passphrase_MakesTheServerStartSealed_OnlyTheRightPassphraseOpensIt_AndTheKeysStayTheSame()
     {
         var before = test.Vault.Keys.Derive("audit", 1);
