@@ -15,10 +15,49 @@ public static class IncidentRules
     public const int MaxPeople = 1_000;
     public static readonly IReadOnlyList<string> Currencies = ["KZT", "UZS", "KGS", "TJS", "RUB", "USD", "EUR"];
 
+    /// <summary>
+    /// The lists and their entries are there. A form always sends them, JSON may say <c>null</c> where a list,
+    /// a perpetrator, a person or a code belongs; such a draft is refused before any other rule looks at it.
+    /// </summary>
+    public static IReadOnlyList<RuleError> CheckShape(IncidentDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<RuleError>();
+        if (draft.Violations is null || draft.Violations.Any(v => v is null))
+        {
+            errors.Add(new RuleError(nameof(IncidentDraft.Violations), "Rule.NotValid"));
+        }
+
+        if (draft.Perpetrators is null)
+        {
+            errors.Add(new RuleError(nameof(IncidentDraft.Perpetrators), "Rule.NotValid"));
+        }
+        else
+        {
+            errors.AddRange(draft.Perpetrators.Select((p, i) => (p, i)).Where(x => x.p is null).Select(x => new RuleError($"Perpetrators[{x.i}]", "Rule.NotValid")));
+        }
+
+        if (draft.People is null)
+        {
+            errors.Add(new RuleError(nameof(IncidentDraft.People), "Rule.NotValid"));
+        }
+        else
+        {
+            errors.AddRange(draft.People.Select((p, i) => (p, i)).Where(x => x.p?.Consents is null).Select(x => new RuleError($"People[{x.i}]", "Rule.NotValid")));
+        }
+
+        return errors;
+    }
+
     public static IReadOnlyList<RuleError> Check(IncidentDraft draft, VocabularyList vocabulary, DateOnly today, IReadOnlyCollection<string>? codesInUse = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(vocabulary);
+        if (CheckShape(draft) is { Count: > 0 } shape)
+        {
+            return shape;
+        }
+
         var errors = new List<RuleError>();
         var inUse = codesInUse ?? [];
         void Add(string field, string key) => errors.Add(new RuleError(field, key));

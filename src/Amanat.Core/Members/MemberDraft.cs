@@ -97,7 +97,12 @@ public static class MemberRules
 
         Code(nameof(MemberDraft.NationalityCode), VocabularyKind.Nationality, draft.NationalityCode);
         Code(nameof(MemberDraft.CityCode), VocabularyKind.City, draft.CityCode);
-        if (draft.Languages.Any(l => !MemberLanguages.All.Contains(l)))
+        // JSON may say null for the list or an entry; a form never does.
+        if (draft.Languages is null)
+        {
+            Add(nameof(MemberDraft.Languages), "Rule.NotValid");
+        }
+        else if (draft.Languages.Any(l => l is null || !MemberLanguages.All.Contains(l)))
         {
             Add(nameof(MemberDraft.Languages), "Rule.UnknownCode");
         }

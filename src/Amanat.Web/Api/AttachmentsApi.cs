@@ -102,6 +102,11 @@ public static class AttachmentsApi
         {
             return Refused(new UploadRefusal("Attachment.Error.TooLarge", StatusCodes.Status413PayloadTooLarge), localizer);
         }
+        catch (IOException)
+        {
+            // The multipart body ended before its closing boundary: the file did not arrive whole.
+            return Refused(new UploadRefusal("Attachment.Error.Missing", StatusCodes.Status400BadRequest), localizer);
+        }
 
         if (form.Files.GetFile("file") is not { } file)
         {

@@ -30,7 +30,17 @@ public static class PreservedForms
             return null;
         }
 
-        var form = await context.Request.ReadFormAsync();
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A form that cannot be read is not kept; she is still sent to sign in.
+            return null;
+        }
+
         var antiforgery = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.FormFieldName;
         var fields = form
             .Where(x => !string.Equals(x.Key, antiforgery, StringComparison.Ordinal) && !IsSecretField(x.Key))

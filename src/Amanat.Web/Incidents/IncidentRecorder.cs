@@ -38,6 +38,11 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(draft);
+        if (IncidentRules.CheckShape(draft) is { Count: > 0 } shape)
+        {
+            return shape;
+        }
+
         var errors = IncidentRules.Check(draft, await VocabularyAsync(), Today, isNew ? null : CodesInUse(incident)).ToList();
         var linked = draft.People.Select(p => p.MemberId).OfType<Guid>().Distinct().ToList();
         var existing = await db.Members.Where(m => linked.Contains(m.Id)).Select(m => m.Id).ToListAsync();
@@ -59,7 +64,8 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         var newMembers = new Dictionary<int, Guid>();
         for (var i = 0; i < draft.People.Count; i++)
         {
-            if (draft.People[i] is { Id: null, MemberId: null, WorkingName: { } name })
+            // A blank name is no name, as in the form (which sends it as nothing): the person stays nameless.
+            if (draft.People[i] is { Id: null, MemberId: null, WorkingName: { } name } && !string.IsNullOrWhiteSpace(name))
             {
                 var member = new Member(name, userId, now);
                 db.Members.Add(member);

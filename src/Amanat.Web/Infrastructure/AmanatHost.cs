@@ -125,8 +125,13 @@ public static class AmanatHost
 
         services.AddAmanatLocalization();
         services.AddLocalizedBindingMessages();
+        services.AddCheckboxBinding();
         services.AddAmanatProblemDetails();
-        services.AddRazorPages(StaffPages.Configure)
+        services.AddRazorPages(pages =>
+            {
+                StaffPages.Configure(pages);
+                PageHandlers.Configure(pages);
+            })
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         // Cyrillic and Uzbek Latin are written as characters, not as &#x...; escapes: lighter pages.
@@ -191,6 +196,7 @@ public static class AmanatHost
         app.UseRequestLocalization();
         app.UseStaffLanguageCookie();
         app.UseAmanatErrorHandling();
+        app.UseRequestGuards();
         app.UseSealedGate();
         app.UseUploadBodyLimit();
         app.UsePublicBodyLimit();

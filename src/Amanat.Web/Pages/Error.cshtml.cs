@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amanat.Web.Infrastructure;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +16,15 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
     /// <summary>The server is sealed: the page explains and links to the unlock page.</summary>
     public bool Sealed { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    // No parameters and no bound properties: the error page never reads the request's body, which may be the
+    // very thing that failed (a form in a charset nobody can decode, a truncated upload). The code comes from the route.
+    public void OnGet() => Show();
 
-    public void OnPost(int code) => Show(code);
+    public void OnPost() => Show();
 
-    private void Show(int code)
+    private void Show()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         // Reached directly (not re-executed after an error): answer with the status it describes.
         if (Response.StatusCode == StatusCodes.Status200OK)
