@@ -17,7 +17,7 @@ namespace Amanat.Web.Members;
 public sealed class MemberForgetting(AmanatDbContext db, KeyVault vault, AuditLog audit)
 {
     /// <summary>False when there is no such member (already forgotten).</summary>
-    public async Task<bool> ForgetAsync(Guid memberId, AuditSource source, AuditEventType type = AuditEventType.MemberForgotten, CancellationToken cancellationToken = default)
+    public async Task<bool> ForgetAsync(Guid memberId, AuditSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!await db.Members.AnyAsync(m => m.Id == memberId, cancellationToken))
@@ -28,10 +28,7 @@ public sealed class MemberForgetting(AmanatDbContext db, KeyVault vault, AuditLo
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await ForgetInTransactionAsync(memberId, cancellationToken);
-            if (type == AuditEventType.MemberForgotten)
-            {
-                await audit.RecordAsync(type, source, subjectId: memberId, cancellationToken: cancellationToken);
-            }
+            await audit.RecordAsync(AuditEventType.MemberForgotten, source, subjectId: memberId, cancellationToken: cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }
