@@ -132,38 +132,8 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
         Assert.All(await App.WithDbAsync(db => db.RecordKeys.ToListAsync()), k => Assert.Equal(before + 1, k.Version));
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Amanat.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in App.Environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Code, string Output, string Error)> RunAsync(string? input, params string[] args) =>
+        CliProcess.RunAsync(App.Environment, input, args);
 
     [Collection(SqliteCollection.Name)]
     public sealed class Sqlite(SqliteApp app) : AdminCliTests(app);

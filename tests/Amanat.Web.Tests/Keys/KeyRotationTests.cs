@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using Amanat.Core.Auditing;
@@ -108,7 +107,7 @@ public abstract class KeyRotationTests(DatabaseProvider provider) : IAsyncLifeti
         var environment = app.Environment;
         await app.StopAsync();
 
-        var (code, output, error) = await RunCliAsync(environment, "keys", "rotate");
+        var (code, output, error) = await CliProcess.RunAsync(environment, null, "keys", "rotate");
 
         Assert.True(code == 0, error);
         Assert.Contains("Resuming the rotation to generation 2", error, StringComparison.Ordinal);
@@ -125,29 +124,6 @@ public abstract class KeyRotationTests(DatabaseProvider provider) : IAsyncLifeti
         using var client = server.Client();
         using var signedIn = await StaffClient.SignInAsync(client, admin.User.UserName!, admin.Password, admin.TotpKey);
         return await client.GetStringAsync(new Uri("/staff/admin/keys?lang=en", UriKind.Relative));
-    }
-
-    /// <summary>The same executable's CLI, with the test server's settings.</summary>
-    internal static async Task<(int Code, string Output, string Error)> RunCliAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Amanat.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 
     public sealed class Sqlite() : KeyRotationTests(DatabaseProvider.Sqlite);

@@ -328,38 +328,8 @@ public abstract class CrashTests(DatabaseProvider provider, ITestOutputHelper ou
         return (reports, incidents);
     }
 
-    private async Task<(int Code, string Output, string Error)> RunCliAsync(string? input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Amanat.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in ServerEnvironment())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Code, string Output, string Error)> RunCliAsync(string? input, params string[] args) =>
+        CliProcess.RunAsync(ServerEnvironment(), input, args);
 
     /// <summary>A flag the writers read while the test kills the server.</summary>
     private sealed class StrongBox
