@@ -42,6 +42,8 @@ as_pg "$pgbin/initdb" -D "$pgroot/data" -U postgres --auth=trust -E UTF8 >/dev/n
 as_pg "$pgbin/pg_ctl" -D "$pgroot/data" -l "$pgroot/server.log" -w start \
   -o "-p $pgport -k $pgroot -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null
 export AMANAT_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=postgres"
+# The security tests append their measured numbers (crash rounds, hostile corpus) to a file here.
+export AMANAT_TEST_RESULTS="$results"
 
 # 3. Build once, then run each test project.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

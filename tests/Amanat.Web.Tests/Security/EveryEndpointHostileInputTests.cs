@@ -146,7 +146,7 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} hostile corpus ({App.Provider}): {run.Count} cases over {endpoints.Count} endpoints " +
             $"({endpoints.Count(e => e.IsPage)} pages, {endpoints.Count(e => !e.IsPage)} minimal API); statuses {statuses}; 5xx or no answer: {run.Failures.Count}; not sendable by the client {run.Unsendable.Count}; " +
-            $"NUL in the path, sent over a socket to Kestrel {run.ViaSocket}; " +
+            $"NUL in the path, sent over a socket to Kestrel: {run.ViaSocket.Values.Sum()} ({string.Join(", ", run.ViaSocket.Select(x => $"{x.Key}: {x.Value}"))}); " +
             $"re-sign-ins {run.SignIns}; {clock.Elapsed.TotalSeconds:F0} s");
         output.WriteLine(line);
         output.WriteLine("By kind: " + string.Join(", ", run.PerKind.OrderByDescending(x => x.Value).Select(x => $"{x.Key} {x.Value}")));
@@ -942,7 +942,8 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
         /// <summary>Sends a request over a socket to the application behind Kestrel; its status.</summary>
         public Func<string, string, Task<int>>? OverSocket { get; set; }
 
-        public int ViaSocket { get; private set; }
+        /// <summary>The answers Kestrel gave to the requests sent over a socket, by status.</summary>
+        public Dictionary<int, int> ViaSocket { get; } = [];
 
         public Dictionary<int, int> Statuses { get; } = [];
 
@@ -997,7 +998,7 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
                 // The in-memory test host decodes the path itself and cannot carry a NUL: the same request goes to
                 // the application behind real Kestrel, whose answer is the one a client gets.
                 status = await OverSocket(hostile.Method, hostile.Url);
-                ViaSocket++;
+                ViaSocket[status] = ViaSocket.GetValueOrDefault(status) + 1;
             }
             catch (Exception error)
             {
