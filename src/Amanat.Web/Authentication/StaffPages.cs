@@ -1,5 +1,7 @@
 using Amanat.Core.Staff;
+using Amanat.Web.Infrastructure;
 using Amanat.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,8 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Amanat.Web.Authentication;
 
 /// <summary>
-/// Conventions of the staff area: every page under /Staff needs a signed-in staff member unless it
-/// opts out (sign-in, setup); admin pages also need the password re-entered within ten minutes.
+/// Conventions of the staff area, keyed on each page's route (not on its folder, since pages live in their
+/// feature's folder): every page under <c>/staff</c> needs a signed-in staff member unless it opts out
+/// (<c>/staff/signin…</c>, <c>/staff/setup</c>); pages under <c>/staff/admin</c> also need the password
+/// re-entered within ten minutes.
 /// </summary>
 public static class StaffPages
 {
@@ -17,13 +21,27 @@ public static class StaffPages
     public static void Configure(RazorPagesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Conventions.AuthorizeFolder("/Staff", RequirePermissionAttribute.PolicyName(Permission.SignedIn));
-        options.Conventions.AllowAnonymousToFolder("/Staff/SignIn");
-        options.Conventions.AllowAnonymousToPage("/Staff/Setup");
-        options.Conventions.AddFolderApplicationModelConvention("/Staff", model =>
-            model.Filters.Add(new ServiceFilterAttribute(typeof(PreservedForms.RestoreFilter))));
-        options.Conventions.AddFolderApplicationModelConvention("/Staff/Admin", model =>
-            model.Filters.Add(new RecentPasswordFilter()));
+        var signedIn = RequirePermissionAttribute.PolicyName(Permission.SignedIn);
+        options.Conventions.AddFolderApplicationModelConvention("/", model =>
+        {
+            var route = PageRoutes.Template(model);
+            if (!PageRoutes.IsUnder(route, "staff"))
+            {
+                return;
+            }
+
+            model.EndpointMetadata.Add(new AuthorizeAttribute(signedIn));
+            if (PageRoutes.IsUnder(route, "staff/signin") || PageRoutes.IsUnder(route, "staff/setup"))
+            {
+                model.EndpointMetadata.Add(new AllowAnonymousAttribute());
+            }
+
+            model.Filters.Add(new ServiceFilterAttribute(typeof(PreservedForms.RestoreFilter)));
+            if (PageRoutes.IsUnder(route, "staff/admin"))
+            {
+                model.Filters.Add(new RecentPasswordFilter());
+            }
+        });
     }
 
     /// <summary>Admin actions re-ask the password: without a recent confirmation, the page sends her to confirm it.</summary>

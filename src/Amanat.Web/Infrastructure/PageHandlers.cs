@@ -20,7 +20,7 @@ public static class PageHandlers
         ArgumentNullException.ThrowIfNull(options);
         options.Conventions.AddFolderApplicationModelConvention("/", model =>
         {
-            if (!string.Equals(model.ViewEnginePath, "/Error", StringComparison.Ordinal))
+            if (!PageRoutes.IsUnder(PageRoutes.Template(model), "error"))
             {
                 model.Filters.Add(new RequireHandlerFilter());
             }
