@@ -145,7 +145,7 @@ public sealed class CommunityTests(BrowserFixture browser)
         {
             var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
             var author = await accounts.FindByNameAsync("malika");
-            var recorder = scope.ServiceProvider.GetRequiredService<Amanat.Web.Incidents.IncidentRecorder>();
+            var recorder = scope.ServiceProvider.GetRequiredService<Amanat.Web.Features.Incidents.IncidentRecorder>();
             var incident = Amanat.Core.Incidents.Incident.Start(author!.Id, DateTime.UtcNow);
             var errors = await recorder.SaveAsync(incident, new Amanat.Core.Incidents.IncidentDraft
             {

@@ -4,7 +4,7 @@ using System.Globalization;
 using Amanat.Core.Auditing;
 using Amanat.Core.Data;
 using Amanat.Core.Security;
-using Amanat.Web.Attachments;
+using Amanat.Web.Features.Attachments;
 using Amanat.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

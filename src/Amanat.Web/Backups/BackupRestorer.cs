@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.Globalization;
 using Amanat.Core.Security;
-using Amanat.Web.Attachments;
+using Amanat.Web.Features.Attachments;
 using Amanat.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;

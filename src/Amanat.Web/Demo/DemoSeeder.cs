@@ -24,7 +24,7 @@ public sealed record DemoSeedProgress(int Done, int Total, TimeSpan Elapsed);
 /// seeder refuses to touch it. Incidents go through the same rules, encryption, identifier indexes and
 /// history as recorded ones, inserted in batches of <see cref="BatchSize"/>, each batch one transaction.
 /// </summary>
-public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Statistics.StatisticsFacts facts)
+public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
 {
     public const string AuthorName = "demo-data";
     public const int BatchSize = 250;

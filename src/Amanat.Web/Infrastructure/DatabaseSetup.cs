@@ -19,7 +19,7 @@ public static class DatabaseSetup
         {
             var options = provider.GetRequiredService<IOptions<AmanatOptions>>().Value;
             var connectionString = ConnectionString(options.Database, provider.GetRequiredService<DataDirectory>());
-            builder.AddInterceptors(provider.GetRequiredService<Amanat.Core.Security.FieldEncryptionInterceptor>(), provider.GetRequiredService<Amanat.Web.Statistics.ActivityCountsInterceptor>());
+            builder.AddInterceptors(provider.GetRequiredService<Amanat.Core.Security.FieldEncryptionInterceptor>(), provider.GetRequiredService<Amanat.Web.Features.Statistics.ActivityCountsInterceptor>());
             // The interceptor is one instance per host, hence one EF service provider per host: harmless for the one
             // host of a server, but the test process starts dozens of hosts.
             builder.ConfigureWarnings(w => w.Ignore(CoreEventId.ManyServiceProvidersCreatedWarning));

@@ -5,9 +5,9 @@ using Amanat.Core.Data;
 using Amanat.Core.Incidents;
 using Amanat.Core.Retention;
 using Amanat.Core.Security;
-using Amanat.Web.Attachments;
+using Amanat.Web.Features.Attachments;
 using Amanat.Web.Infrastructure;
-using Amanat.Web.Members;
+using Amanat.Web.Features.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Retention;

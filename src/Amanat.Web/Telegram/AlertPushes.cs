@@ -4,7 +4,7 @@ using Amanat.Core.Data;
 using Amanat.Core.Security;
 using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;
-using Amanat.Web.Community;
+using Amanat.Web.Features.Alerts;
 using Amanat.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;

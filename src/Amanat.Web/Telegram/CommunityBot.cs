@@ -19,7 +19,7 @@ namespace Amanat.Web.Telegram;
 /// directory, and /forget, which deletes everything kept about the chat and the
 /// bot's own recent messages there where Telegram allows. Nothing she writes is logged or kept here.
 /// </summary>
-public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Community.CommunityChannel channel, BotReport report, TimeProvider clock)
+public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Features.Alerts.CommunityChannel channel, BotReport report, TimeProvider clock)
 {
     /// <summary>How long her access code counts for in a chat before she is asked again.</summary>
     public static readonly TimeSpan CodeSession = TimeSpan.FromHours(12);
@@ -215,7 +215,7 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         }
 
         var (refusal, card, wait) = await channel.VerifyAsync(text, Caller(chat));
-        if (refusal != Community.ChannelRefusal.None)
+        if (refusal != Features.Alerts.ChannelRefusal.None)
         {
             await SendAsync(client, chat, chatId, Refusal(language, refusal, wait), CancelButton(language), cancellationToken);
             return;
@@ -229,9 +229,9 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
     private async Task NumberAsync(ITelegramBotClient client, BotChat chat, long chatId, Guid card, string text, Language language, CancellationToken cancellationToken)
     {
         var result = await channel.CheckWithCardAsync(card, text, Caller(chat));
-        if (result.Refusal != Community.ChannelRefusal.None)
+        if (result.Refusal != Features.Alerts.ChannelRefusal.None)
         {
-            if (result.Refusal is Community.ChannelRefusal.InvalidCode or Community.ChannelRefusal.UnknownCode)
+            if (result.Refusal is Features.Alerts.ChannelRefusal.InvalidCode or Features.Alerts.ChannelRefusal.UnknownCode)
             {
                 chat.Await("code");
             }
@@ -267,8 +267,8 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         await SendAsync(client, chat, chatId, reply.ToString(), CancelButton(language), cancellationToken);
     }
 
-    private string Refusal(Language language, Community.ChannelRefusal refusal, TimeSpan? wait) =>
-        bot.Say(language, "Channel." + refusal, Community.PublicLimits.Minutes(wait));
+    private string Refusal(Language language, Features.Alerts.ChannelRefusal refusal, TimeSpan? wait) =>
+        bot.Say(language, "Channel." + refusal, Features.Community.PublicLimits.Minutes(wait));
 
     private InlineKeyboardMarkup CancelButton(Language language) =>
         new([[InlineKeyboardButton.WithCallbackData(bot.Say(language, "Telegram.Button.Cancel"), "cancel")]]);

@@ -2,7 +2,7 @@ using Amanat.Core.Auditing;
 using Amanat.Core.Data;
 using Amanat.Core.Security;
 using Amanat.Core.Staff;
-using Amanat.Web.Care;
+using Amanat.Web.Features.Care;
 using Amanat.Web.Infrastructure;
 using Amanat.Web.Keys;
 using Amanat.Web.Localization;

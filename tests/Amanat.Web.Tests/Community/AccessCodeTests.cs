@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Amanat.Core.Auditing;
 using Amanat.Core.Staff;
-using Amanat.Web.Community;
+using Amanat.Web.Features.Alerts;
 using Amanat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

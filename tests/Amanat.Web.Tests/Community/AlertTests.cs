@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amanat.Core.Auditing;
 using Amanat.Core.Community;
 using Amanat.Core.Staff;
-using Amanat.Web.Community;
+using Amanat.Web.Features.Alerts;
 using Amanat.Web.Tests.Incidents;
 using Amanat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amanat.Core.Community;
 using Amanat.Core.Security;
-using Amanat.Web.Community;
 using Amanat.Web.Infrastructure;
 using Amanat.Web.Keys;
 using Amanat.Web.Tests.Support;

@@ -10,7 +10,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;
-using Amanat.Web.Community;
+using Amanat.Web.Features.Alerts;
+using Amanat.Web.Features.Community;
 using Amanat.Web.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -1225,7 +1226,7 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
             _ => "{}",
         };
 
-        private const string PublicCommunityApiCodeHeader = Amanat.Web.Api.PublicCommunityApi.CodeHeader;
+        private const string PublicCommunityApiCodeHeader = Amanat.Web.Features.Alerts.PublicCommunityApi.CodeHeader;
 
         private string RealValue(string route, string parameter) => parameter switch
         {

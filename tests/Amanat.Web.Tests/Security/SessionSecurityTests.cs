@@ -1,7 +1,7 @@
 using System.Net;
 using Amanat.Core.Auditing;
 using Amanat.Core.Staff;
-using Amanat.Web.Community;
+using Amanat.Web.Features.Alerts;
 using Amanat.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Amanat.Core.Statistics;
-using Amanat.Web.Statistics;
+using Amanat.Web.Features.Statistics;
 using UglyToad.PdfPig.Content;
 using PigDocument = UglyToad.PdfPig.PdfDocument;
 

@@ -144,8 +144,8 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await DatabaseSetup.PrepareAsync(Services, CancellationToken.None);
-        Services.GetRequiredService<Amanat.Web.Statistics.FactCache>().Reset();
-        Services.GetRequiredService<Amanat.Web.Statistics.ActivityCounts>().Invalidate();
+        Services.GetRequiredService<Amanat.Web.Features.Statistics.FactCache>().Reset();
+        Services.GetRequiredService<Amanat.Web.Features.Statistics.ActivityCounts>().Invalidate();
         Logs.Clear();
     }
 

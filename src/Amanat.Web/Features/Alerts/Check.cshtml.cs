@@ -1,0 +1,76 @@
+using System.Globalization;
+using Amanat.Core.Community;
+using Amanat.Core.Data;
+using Amanat.Core.Vocabularies;
+using Amanat.Web.Features.Alerts;
+using Amanat.Web.Features.Community;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Features.Alerts;
+
+/// <summary>
+/// Check a phone number or plate before meeting a client: her access code (typed, or remembered on this
+/// phone if she chose so), then "no record" or the alert codes with counts. The number never goes in a URL;
+/// what was checked is never stored.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class CheckModel(AmanatDbContext db, CommunityChannel channel) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Q { get; set; }
+
+    [BindProperty]
+    public bool Remember { get; set; }
+
+    public bool HasSavedCode { get; private set; }
+
+    public CheckResult? Result { get; private set; }
+
+    public VocabularyList Vocabulary { get; private set; } = new([]);
+
+    public void OnGet() => HasSavedCode = SavedCode.Read(Request) is not null;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!PublicRequests.IsSameOrigin(Request))
+        {
+            return BadRequest();
+        }
+
+        var saved = SavedCode.Read(Request);
+        var code = string.IsNullOrWhiteSpace(Code) ? saved : Code;
+        Result = await channel.CheckAsync(code, Q, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));
+        var accepted = Result.Refusal is ChannelRefusal.None or ChannelRefusal.BadQuery;
+        if (accepted && Remember && !string.IsNullOrWhiteSpace(Code))
+        {
+            SavedCode.Save(Response, Code);
+            saved = Code;
+        }
+
+        HasSavedCode = saved is not null && Result.Refusal is not (ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode);
+        if (Result.Refusal is ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null && string.IsNullOrWhiteSpace(Code))
+        {
+            SavedCode.Forget(Response); // a revoked card must not stay remembered
+        }
+
+        Response.StatusCode = SavedCode.Status(Result.Refusal);
+        if (Result.RetryAfter is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.City).ToListAsync());
+        return Page();
+    }
+
+    public IActionResult OnPostForget()
+    {
+        SavedCode.Forget(Response);
+        return Redirect("/check?lang=" + Localization.Languages.Current.Code);
+    }
+}

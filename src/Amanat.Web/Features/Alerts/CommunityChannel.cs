@@ -1,0 +1,186 @@
+using Amanat.Core.Community;
+using Amanat.Core.Data;
+using Amanat.Core.Identifiers;
+using Amanat.Core.Security;
+using Amanat.Core.Time;
+using Amanat.Web.Features.Community;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Features.Alerts;
+
+/// <summary>Why the community channel did not answer.</summary>
+public enum ChannelRefusal
+{
+    None,
+
+    /// <summary>The server is sealed: codes cannot be checked. Never "no record".</summary>
+    Unavailable,
+
+    NoCode,
+
+    /// <summary>No card has this code (a typo, or a guess).</summary>
+    UnknownCode,
+
+    /// <summary>The card was revoked or has expired.</summary>
+    InvalidCode,
+
+    TooMany,
+
+    /// <summary>Not a phone number or plate.</summary>
+    BadQuery,
+}
+
+public sealed record CheckResult(ChannelRefusal Refusal, CheckAnswer? Answer = null, TimeSpan? RetryAfter = null);
+
+/// <summary>A published alert as the community sees it: codes, who, where, when, what to look out for.</summary>
+public sealed record AlertView(Guid Id, string CategoryCode, IReadOnlyList<string> Codes, string CityCode, string When, string? Description, string? DescriptionLanguage, IReadOnlyList<string> Phones, IReadOnlyList<string> Plates, DateTime PublishedAtUtc, DateOnly ExpiresOn);
+
+public sealed record FeedResult(ChannelRefusal Refusal, IReadOnlyList<AlertView> Alerts, TimeSpan? RetryAfter = null);
+
+/// <summary>
+/// The number check and the alerts feed, the same for the web pages, the API and the Telegram bot: a valid
+/// access code (limited per caller and per code; its use counted, never what was checked), then an answer
+/// from published, unexpired alerts only. While sealed it answers "unavailable", never "no record".
+/// </summary>
+public sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessCodeDesk codes, PublicLimits limits, TimeProvider clock, DisplayTimeZone zone)
+{
+    public const int MaxQueryLength = 40;
+    public const int FeedSize = 50;
+
+    public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+
+    /// <param name="caller">Who asks, for the limit: an address key (<see cref="PublicLimits.AddressKey"/>) or a chat.</param>
+    public async Task<CheckResult> CheckAsync(string? code, string? query, string caller)
+    {
+        var (refusal, wait) = await AdmitAsync(code, caller);
+        if (refusal != ChannelRefusal.None)
+        {
+            return new CheckResult(refusal, RetryAfter: wait);
+        }
+
+        return await LookUpAsync(query);
+    }
+
+    /// <summary>Published, unexpired alerts, newest first: for a city (or all), the description in her language when there is one.</summary>
+    public async Task<FeedResult> FeedAsync(string? code, string? city, string language, string caller)
+    {
+        var (refusal, wait) = await AdmitAsync(code, caller);
+        if (refusal != ChannelRefusal.None)
+        {
+            return new FeedResult(refusal, [], wait);
+        }
+
+        return new FeedResult(ChannelRefusal.None, await PublishedAsync(city, language));
+    }
+
+    /// <summary>The live alerts themselves (for the feed, the printed sheet and the bot's pushes).</summary>
+    public async Task<IReadOnlyList<AlertView>> PublishedAsync(string? city, string language)
+    {
+        var today = Today;
+        var query = db.Alerts.AsNoTracking().Where(a => a.Status == AlertStatus.Published && a.ExpiresOn >= today);
+        if (!string.IsNullOrWhiteSpace(city))
+        {
+            query = query.Where(a => a.CityCode == city);
+        }
+
+        var alerts = await query.OrderByDescending(a => a.PublishedAtUtc).Take(FeedSize).ToListAsync();
+        return [.. alerts.Select(a => View(a, language))];
+    }
+
+    public static AlertView View(Alert alert, string language)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var descriptions = alert.DescriptionsByLanguage;
+        var (descriptionLanguage, description) = descriptions.TryGetValue(language, out var own)
+            ? (language, own)
+            : descriptions.Select(d => (d.Key, d.Value)).FirstOrDefault();
+        // Behind a lone report the month could point at her: only the year is shown.
+        var when = alert.Reports >= CheckAnswer.MinReportsForPlace ? alert.When : alert.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        return new AlertView(alert.Id, alert.CategoryCode, alert.CodeList, alert.CityCode, when, description, descriptionLanguage, alert.PhoneList, alert.PlateList, alert.PublishedAtUtc ?? alert.CreatedAtUtc, alert.ExpiresOn);
+    }
+
+    /// <summary>A typed code checked without using it (the bot, when she sends her code once for a session).</summary>
+    public async Task<(ChannelRefusal Refusal, AccessCode? Card, TimeSpan? RetryAfter)> VerifyAsync(string? typed, string caller)
+    {
+        if (vault.IsSealed)
+        {
+            return (ChannelRefusal.Unavailable, null, null);
+        }
+
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return (ChannelRefusal.NoCode, null, null);
+        }
+
+        if (limits.TryAcquire(PublicLimits.Checks, caller) is { } wait)
+        {
+            return (ChannelRefusal.TooMany, null, wait);
+        }
+
+        var code = await codes.FindAsync(typed);
+        return code is null ? (ChannelRefusal.UnknownCode, null, null)
+            : !code.IsValidOn(Today) ? (ChannelRefusal.InvalidCode, null, null)
+            : (ChannelRefusal.None, code, null);
+    }
+
+    /// <summary>The check for a card already verified in this session (the bot): still valid, limited, counted.</summary>
+    public async Task<CheckResult> CheckWithCardAsync(Guid cardId, string? query, string caller)
+    {
+        if (vault.IsSealed)
+        {
+            return new CheckResult(ChannelRefusal.Unavailable);
+        }
+
+        if (limits.TryAcquire(PublicLimits.Checks, caller) is { } wait)
+        {
+            return new CheckResult(ChannelRefusal.TooMany, RetryAfter: wait);
+        }
+
+        var card = await db.AccessCodes.SingleOrDefaultAsync(c => c.Id == cardId);
+        var (refusal, perCode) = await UseAsync(card);
+        return refusal != ChannelRefusal.None ? new CheckResult(refusal, RetryAfter: perCode) : await LookUpAsync(query);
+    }
+
+    private async Task<CheckResult> LookUpAsync(string? query)
+    {
+        var q = query?.Trim();
+        if (q is null || q.Length is < 3 or > MaxQueryLength)
+        {
+            return new CheckResult(ChannelRefusal.BadQuery);
+        }
+
+        var indexes = AlertCheck.Indexes(vault.Keys, q);
+        return indexes.Length == 0
+            ? new CheckResult(ChannelRefusal.BadQuery)
+            : new CheckResult(ChannelRefusal.None, await AlertCheck.FindAsync(db, indexes, Today));
+    }
+
+    private async Task<(ChannelRefusal, TimeSpan?)> AdmitAsync(string? typed, string caller)
+    {
+        var (refusal, card, wait) = await VerifyAsync(typed, caller);
+        return refusal != ChannelRefusal.None ? (refusal, wait) : await UseAsync(card);
+    }
+
+    /// <summary>A card that is still valid takes one permit of its own limit and counts a use (the day only).</summary>
+    private async Task<(ChannelRefusal, TimeSpan?)> UseAsync(AccessCode? code)
+    {
+        if (code is null)
+        {
+            return (ChannelRefusal.UnknownCode, null);
+        }
+
+        if (!code.IsValidOn(Today))
+        {
+            return (ChannelRefusal.InvalidCode, null);
+        }
+
+        if (limits.TryAcquire(PublicLimits.Codes, code.Id.ToString("N")) is { } perCode)
+        {
+            return (ChannelRefusal.TooMany, perCode);
+        }
+
+        code.Used(Today);
+        await db.SaveChangesAsync();
+        return (ChannelRefusal.None, null);
+    }
+}

@@ -1,0 +1,97 @@
+using Amanat.Core.Auditing;
+using Amanat.Core.Data;
+using Amanat.Core.Identifiers;
+using Amanat.Core.Incidents;
+using Amanat.Core.Members;
+using Amanat.Core.Security;
+using Amanat.Core.Time;
+using Amanat.Core.Vocabularies;
+using Amanat.Web.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Amanat.Web.Features.Incidents;
+
+/// <summary>
+/// Checks and saves an incident the same way for the form and the API: rules, new members for new named
+/// people, the incident, its identifier indexes and revision in one transaction, and the audit entry with
+/// the version's hash.
+/// </summary>
+public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
+{
+    public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
+
+    public async Task<VocabularyList> VocabularyAsync() =>
+        new(await db.VocabularyEntries.AsNoTracking().ToListAsync());
+
+    /// <summary>The codes an existing incident already uses: still accepted if retired since.</summary>
+    public static IReadOnlySet<string> CodesInUse(Incident incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return incident.Violations.Select(v => v.Code)
+            .Concat(incident.Perpetrators.SelectMany(p => new[] { p.CategoryCode, p.InvolvementCode }))
+            .Concat([incident.CityCode, incident.PlaceCode, incident.StationCode, incident.ComplaintCode, incident.OutcomeCode, incident.SourceCode, incident.ReliabilityCode])
+            .OfType<string>().ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Returns the rule errors (nothing saved), or none when the incident was saved.</summary>
+    public async Task<IReadOnlyList<RuleError>> SaveAsync(Incident incident, IncidentDraft draft, bool isNew, Guid userId)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(draft);
+        if (IncidentRules.CheckShape(draft) is { Count: > 0 } shape)
+        {
+            return shape;
+        }
+
+        var errors = IncidentRules.Check(draft, await VocabularyAsync(), Today, isNew ? null : CodesInUse(incident)).ToList();
+        var linked = draft.People.Select(p => p.MemberId).OfType<Guid>().Distinct().ToList();
+        var existing = await db.Members.Where(m => linked.Contains(m.Id)).Select(m => m.Id).ToListAsync();
+        for (var i = 0; i < draft.People.Count; i++)
+        {
+            if (draft.People[i].MemberId is { } memberId && !existing.Contains(memberId))
+            {
+                errors.Add(new RuleError($"People[{i}].{nameof(PersonDraft.WorkingName)}", "Rule.UnknownCode"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var newMembers = new Dictionary<int, Guid>();
+        for (var i = 0; i < draft.People.Count; i++)
+        {
+            // A blank name is no name, as in the form (which sends it as nothing): the person stays nameless.
+            if (draft.People[i] is { Id: null, MemberId: null, WorkingName: { } name } && !string.IsNullOrWhiteSpace(name))
+            {
+                var member = new Member(name, userId, now);
+                db.Members.Add(member);
+                newMembers[i] = member.Id;
+            }
+        }
+
+        if (isNew)
+        {
+            db.Incidents.Add(incident);
+        }
+
+        var changes = incident.Apply(draft, newMembers, userId, now);
+        await PerpetratorMatching.RebuildAsync(db, incident, vault.Keys);
+        var revision = new IncidentRevision(incident, changes, userId, now);
+        db.IncidentRevisions.Add(revision);
+        var counted = await facts.StageAsync([incident], newMembers.Values.ToDictionary(id => id, _ => (string?)null));
+        await db.SaveChangesAsync();
+        await audit.RecordAsync(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, actorId: userId, dataHash: revision.Hash);
+        foreach (var (alertId, withdrawn) in await Core.Community.AlertConsent.ApplyAsync(db, incident, now))
+        {
+            await audit.RecordAsync(withdrawn ? AuditEventType.AlertWithdrawn : AuditEventType.AlertEdited, alertId, actorId: userId);
+        }
+
+        await transaction.CommitAsync();
+        facts.Committed(counted);
+        return [];
+    }
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Amanat.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Amanat.Web.Features.SignIn;
+
+/// <summary>Step two: the six-digit code of the authenticator app, or one of the recovery codes.</summary>
+public sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(20, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Code")]
+    public string? Code { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.PendingAsync(HttpContext, PendingStage.Code) is null ? Restart() : Page();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.PendingAsync(HttpContext, PendingStage.Code);
+        if (user is null)
+        {
+            return Restart();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id);
+            ModelState.AddModelError(string.Empty, localizer["SignIn.Error.LockedOut"]);
+            return Page();
+        }
+
+        var verified = await VerifyAsync(user, Code!);
+        if (verified is null)
+        {
+            await users.AccessFailedAsync(user);
+            var lockedOut = await users.IsLockedOutAsync(user);
+            await audit.RecordAsync(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            ModelState.AddModelError(string.Empty, localizer[lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.WrongCode"]);
+            return Page();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.CompleteAsync(HttpContext, user);
+        if (verified == AuditEventType.RecoveryCodeUsed)
+        {
+            await audit.RecordAsync(AuditEventType.RecoveryCodeUsed, user.Id, actorId: user.Id);
+        }
+
+        await audit.RecordAsync(AuditEventType.SignedIn, user.Id, actorId: user.Id);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
+    }
+
+    /// <summary>Which kind of code opened the door (a sign-in, or a recovery code used up), or null.</summary>
+    private async Task<AuditEventType?> VerifyAsync(StaffUser user, string code)
+    {
+        var compact = code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
+        if (compact.Length == 6 && compact.All(char.IsAsciiDigit))
+        {
+            return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, compact) ? AuditEventType.SignedIn : null;
+        }
+
+        return (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact)).Succeeded ? AuditEventType.RecoveryCodeUsed : null;
+    }
+
+    private RedirectResult Restart() => Redirect("/staff/signin");
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Amanat.Core.Auditing;
+using Amanat.Web.Auditing;
+using Amanat.Core.Staff;
+using Amanat.Web.Authentication;
+using Amanat.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Amanat.Web.Features.SignIn;
+
+/// <summary>
+/// TOTP enrolment, before anything else: a QR code and the key to type by hand, a first code to prove
+/// it works, then ten recovery codes shown once.
+/// </summary>
+public sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public const int RecoveryCodeCount = 10;
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(7, ErrorMessage = "Validation.TooLong")]
+    [Display(Name = "Field.Code")]
+    public string? Code { get; set; }
+
+    public string ManualKey { get; private set; } = string.Empty;
+
+    public string QrCodeDataUri { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    public string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await signIn.PendingAsync(HttpContext, PendingStage.Enrol);
+        if (user is null)
+        {
+            return Redirect("/staff/signin");
+        }
+
+        await ShowKeyAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await signIn.PendingAsync(HttpContext, PendingStage.Enrol);
+        if (user is null)
+        {
+            return Redirect("/staff/signin");
+        }
+
+        var code = Code?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+        if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+        {
+            if (ModelState.IsValid)
+            {
+                await users.AccessFailedAsync(user);
+                ModelState.AddModelError(string.Empty, localizer["SignIn.Error.WrongCode"]);
+            }
+
+            await ShowKeyAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        await users.ResetAccessFailedCountAsync(user);
+        await signIn.CompleteAsync(HttpContext, user);
+        await audit.RecordAsync(AuditEventType.TwoFactorEnrolled, user.Id, actorId: user.Id);
+        await audit.RecordAsync(AuditEventType.SignedIn, user.Id, actorId: user.Id);
+        return Page();
+    }
+
+    private async Task ShowKeyAsync(StaffUser user)
+    {
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+            // A new key changes the security stamp: carry on with a pending sign-in that knows the new one.
+            await signIn.BeginAsync(HttpContext, user, PendingStage.Enrol);
+        }
+
+        ManualKey = Totp.FormatKey(key);
+        QrCodeDataUri = Totp.QrCodeDataUri(user.UserName ?? string.Empty, key);
+    }
+}
