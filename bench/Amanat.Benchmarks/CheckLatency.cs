@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Amanat.Core.Alerts;
 using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Identifiers;

@@ -4,7 +4,7 @@ using Amanat.Core.Statistics;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Infrastructure;
 using Amanat.Web.Resources;
-using Amanat.Web.Statistics;
+using Amanat.Web.Features.Statistics;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

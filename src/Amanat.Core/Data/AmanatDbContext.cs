@@ -27,17 +27,17 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<StaffTelegramLink> StaffTelegramLinks => Set<StaffTelegramLink>();
 
-    public DbSet<Community.SelfReport> SelfReports => Set<Community.SelfReport>();
+    public DbSet<SelfReports.SelfReport> SelfReports => Set<SelfReports.SelfReport>();
 
-    public DbSet<Community.SelfReportContact> SelfReportContacts => Set<Community.SelfReportContact>();
+    public DbSet<SelfReports.SelfReportContact> SelfReportContacts => Set<SelfReports.SelfReportContact>();
 
-    public DbSet<Community.AccessCode> AccessCodes => Set<Community.AccessCode>();
+    public DbSet<Alerts.AccessCode> AccessCodes => Set<Alerts.AccessCode>();
 
-    public DbSet<Community.Alert> Alerts => Set<Community.Alert>();
+    public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
 
-    public DbSet<Community.AlertIncident> AlertIncidents => Set<Community.AlertIncident>();
+    public DbSet<Alerts.AlertIncident> AlertIncidents => Set<Alerts.AlertIncident>();
 
-    public DbSet<Community.AlertIdentifier> AlertIdentifiers => Set<Community.AlertIdentifier>();
+    public DbSet<Alerts.AlertIdentifier> AlertIdentifiers => Set<Alerts.AlertIdentifier>();
 
     public DbSet<Community.BotChat> BotChats => Set<Community.BotChat>();
 

@@ -1,13 +1,13 @@
 using Amanat.Core.Auditing;
 using Amanat.Core.Care;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Incidents;
 using Amanat.Core.Retention;
 using Amanat.Core.Security;
+using Amanat.Core.SelfReports;
 using Amanat.Web.Features.Attachments;
-using Amanat.Web.Infrastructure;
 using Amanat.Web.Features.Members;
+using Amanat.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Retention;

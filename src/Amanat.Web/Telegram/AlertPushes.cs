@@ -1,4 +1,5 @@
 using System.Text;
+using Amanat.Core.Alerts;
 using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Security;

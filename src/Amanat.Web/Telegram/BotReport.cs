@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Members;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Features.Community;
 using Amanat.Web.Features.SelfReports;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Amanat.Core.Community;
 using Amanat.Core.Members;
+using Amanat.Core.SelfReports;
 
 namespace Amanat.Web.Telegram;
 

@@ -1,5 +1,5 @@
+using Amanat.Core.Alerts;
 using Amanat.Core.Common;
-using Amanat.Core.Community;
 
 namespace Amanat.Core.Tests.Community;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Amanat.Core.Community;
 using Amanat.Core.Security;
+using Amanat.Core.SelfReports;
 
 namespace Amanat.Core.Tests.Community;
 

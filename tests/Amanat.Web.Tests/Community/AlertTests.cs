@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Amanat.Core.Alerts;
 using Amanat.Core.Auditing;
-using Amanat.Core.Community;
 using Amanat.Core.Staff;
 using Amanat.Web.Features.Alerts;
 using Amanat.Web.Tests.Incidents;

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Amanat.Core.Community;
+using System.Text;
+using Amanat.Core.SelfReports;
 using Amanat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 

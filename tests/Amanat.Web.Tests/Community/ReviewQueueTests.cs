@@ -1,6 +1,6 @@
 using System.Net;
 using Amanat.Core.Auditing;
-using Amanat.Core.Community;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Staff;
 using Amanat.Web.Tests.Incidents;
 using Amanat.Web.Tests.Support;

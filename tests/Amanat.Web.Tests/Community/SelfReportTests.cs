@@ -1,9 +1,10 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using Amanat.Core.Community;
 using Amanat.Core.Security;
+using Amanat.Core.SelfReports;
 using Amanat.Web.Infrastructure;
 using Amanat.Web.Keys;
 using Amanat.Web.Tests.Support;

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Amanat.Core.Community;
 using Amanat.Core.Members;
 using Amanat.Core.Security;
+using Amanat.Core.SelfReports;
 using Amanat.Web.Keys;
 using Amanat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Amanat.Core.Alerts;
 using Amanat.Core.Auditing;
 using Amanat.Core.Community;
 using Amanat.Core.Data;

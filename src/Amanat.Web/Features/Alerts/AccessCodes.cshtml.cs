@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Amanat.Core.Community;
+using Amanat.Core.Alerts;
 using Amanat.Core.Data;
 using Amanat.Core.Staff;
 using Amanat.Core.Time;

@@ -1,9 +1,10 @@
+using Amanat.Core.Alerts;
 using Amanat.Core.Auditing;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Identifiers;
 using Amanat.Core.Incidents;
 using Amanat.Core.Security;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Features.Alerts;

@@ -1,5 +1,5 @@
+using Amanat.Core.Alerts;
 using Amanat.Core.Common;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Staff;
 using Amanat.Core.Vocabularies;

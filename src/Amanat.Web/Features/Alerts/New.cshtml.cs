@@ -1,4 +1,4 @@
-using Amanat.Core.Community;
+using Amanat.Core.Alerts;
 using Amanat.Core.Data;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;

@@ -1,4 +1,3 @@
-using Amanat.Core.Community;
 using Amanat.Web.Features.Alerts;
 using Amanat.Web.Features.Community;
 using Amanat.Web.Localization;

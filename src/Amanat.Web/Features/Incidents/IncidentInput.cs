@@ -124,15 +124,15 @@ public sealed class IncidentInput
     }
 
     /// <summary>A new incident suggested by a self-report: her choices mapped to codes, her consents as she gave them.</summary>
-    public static IncidentInput FromSelfReport(Amanat.Core.Community.SelfReportContent report, DateOnly receivedOn)
+    public static IncidentInput FromSelfReport(Amanat.Core.SelfReports.SelfReportContent report, DateOnly receivedOn)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var needsHelp = report.Needs.Any(n => n != Amanat.Core.Community.SelfReportChoices.NothingNeeded);
+        var needsHelp = report.Needs.Any(n => n != Amanat.Core.SelfReports.SelfReportChoices.NothingNeeded);
         return new IncidentInput
         {
             OccurredOn = report.When ?? receivedOn,
             CityCode = report.CityCode,
-            Violations = [.. Amanat.Core.Community.SelfReportMapping.Violations(report.What, report.Who)],
+            Violations = [.. Amanat.Core.SelfReports.SelfReportMapping.Violations(report.What, report.Who)],
             Perpetrators =
             [
                 new PerpetratorInput
@@ -140,7 +140,7 @@ public sealed class IncidentInput
                     CategoryCode = report.Who, Name = report.Name, Badge = report.Unit, Phones = report.Phone, Plate = report.Plate, Description = report.Description,
                 },
             ],
-            People = [new PersonInput { Consents = Amanat.Core.Community.SelfReportChoices.Scopes.ToDictionary(s => s, s => report.Consented(s) ? ConsentValue.Yes : ConsentValue.No) }],
+            People = [new PersonInput { Consents = Amanat.Core.SelfReports.SelfReportChoices.Scopes.ToDictionary(s => s, s => report.Consented(s) ? ConsentValue.Yes : ConsentValue.No) }],
             DocumentsTaken = report.What.Contains("DOCUMENTS"),
             SourceCode = "SELF",
             ReliabilityCode = "FIRST",

@@ -85,7 +85,7 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         var counted = await facts.StageAsync([incident], newMembers.Values.ToDictionary(id => id, _ => (string?)null));
         await db.SaveChangesAsync();
         await audit.RecordAsync(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, actorId: userId, dataHash: revision.Hash);
-        foreach (var (alertId, withdrawn) in await Core.Community.AlertConsent.ApplyAsync(db, incident, now))
+        foreach (var (alertId, withdrawn) in await Core.Alerts.AlertConsent.ApplyAsync(db, incident, now))
         {
             await audit.RecordAsync(withdrawn ? AuditEventType.AlertWithdrawn : AuditEventType.AlertEdited, alertId, actorId: userId);
         }

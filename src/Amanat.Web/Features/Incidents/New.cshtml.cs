@@ -32,7 +32,7 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
                 return Forbid();
             }
 
-            if (await inbox.FindAsync(reportId) is not { Status: Amanat.Core.Community.SelfReportStatus.New } report || await inbox.ReadAsync(report) is not { } content)
+            if (await inbox.FindAsync(reportId) is not { Status: Amanat.Core.SelfReports.SelfReportStatus.New } report || await inbox.ReadAsync(report) is not { } content)
             {
                 return NotFound();
             }
@@ -67,7 +67,7 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
             return Forbid();
         }
 
-        if (FromReport is { } reportId && await inbox.FindAsync(reportId) is not { Status: Amanat.Core.Community.SelfReportStatus.New })
+        if (FromReport is { } reportId && await inbox.FindAsync(reportId) is not { Status: Amanat.Core.SelfReports.SelfReportStatus.New })
         {
             return NotFound();
         }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Amanat.Core.Common;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Incidents;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Amanat.Core.Community;
 using Amanat.Core.Data;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Web.Authentication;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Amanat.Core.Community;
 using Amanat.Core.Members;
+using Amanat.Core.SelfReports;
 using Amanat.Web.Features.Community;
 using Amanat.Web.Features.SelfReports;
 using Amanat.Web.Localization;

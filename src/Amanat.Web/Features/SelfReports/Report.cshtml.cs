@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amanat.Core.Community;
 using Amanat.Core.Data;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Features.Community;
 using Amanat.Web.Features.SelfReports;

@@ -1,5 +1,5 @@
-using Amanat.Core.Community;
 using Amanat.Core.Members;
+using Amanat.Core.SelfReports;
 
 namespace Amanat.Web.Features.SelfReports;
 

@@ -2,8 +2,9 @@ using Amanat.Core.Auditing;
 using Amanat.Core.Community;
 using Amanat.Core.Data;
 using Amanat.Core.Security;
-using Amanat.Core.Vocabularies;
+using Amanat.Core.SelfReports;
 using Amanat.Core.Time;
+using Amanat.Core.Vocabularies;
 using Amanat.Web.Auditing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace Amanat.Core.Community;
+namespace Amanat.Core.SelfReports;
 
 /// <summary>
 /// How the plain-words choices of a self-report suggest the typology's violation codes, given who did it

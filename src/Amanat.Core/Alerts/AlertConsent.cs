@@ -2,7 +2,7 @@ using Amanat.Core.Data;
 using Amanat.Core.Incidents;
 using Microsoft.EntityFrameworkCore;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.Alerts;
 
 /// <summary>
 /// A withdrawn ALERT consent takes effect at once: the incident stops standing behind every alert that

@@ -1,6 +1,6 @@
 using Amanat.Core.Members;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.SelfReports;
 
 /// <summary>One problem with a self-report: the field and a message key.</summary>
 public sealed record SelfReportProblem(string Field, string MessageKey);

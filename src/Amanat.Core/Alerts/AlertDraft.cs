@@ -1,6 +1,7 @@
 using Amanat.Core.Identifiers;
+using Amanat.Core.SelfReports;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.Alerts;
 
 /// <summary>An alert as the coordinator wrote it, before the rules.</summary>
 public sealed record AlertDraft

@@ -3,7 +3,7 @@ using Amanat.Core.Identifiers;
 using Amanat.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.Alerts;
 
 /// <summary>
 /// The number check's lookup: what was typed, read as a phone number and as a plate, turned into blind

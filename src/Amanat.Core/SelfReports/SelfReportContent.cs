@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Amanat.Core.Members;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.SelfReports;
 
 /// <summary>
 /// What a person reports about herself, as she gave it on the public form, the API or the bot. It is

@@ -1,4 +1,4 @@
-namespace Amanat.Core.Community;
+namespace Amanat.Core.Alerts;
 
 /// <summary>A live alert that carries the identifier that was checked.</summary>
 public sealed record AlertMatch(Guid AlertId, IReadOnlyList<string> Codes, string CityCode, int Year, int? Month, DateTime PublishedAtUtc, IReadOnlyList<Guid> Incidents);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amanat.Core.Common;
 using Amanat.Core.Security;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.Alerts;
 
 public enum AlertStatus
 {

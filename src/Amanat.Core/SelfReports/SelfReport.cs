@@ -1,7 +1,8 @@
 using Amanat.Core.Common;
+using Amanat.Core.Community;
 using Amanat.Core.Security;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.SelfReports;
 
 public enum SelfReportChannel
 {

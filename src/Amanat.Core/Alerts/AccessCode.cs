@@ -1,6 +1,6 @@
 using Amanat.Core.Common;
 
-namespace Amanat.Core.Community;
+namespace Amanat.Core.Alerts;
 
 /// <summary>
 /// A community access code: a card with a random code that unlocks the number check and the alerts feed.

@@ -1,37 +1,8 @@
-using Amanat.Core.Community;
 using Amanat.Core.Security;
 using Amanat.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Amanat.Core.Data.Configurations;
-
-internal sealed class SelfReportConfiguration : IEntityTypeConfiguration<SelfReport>
-{
-    public void Configure(EntityTypeBuilder<SelfReport> builder)
-    {
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.Property(x => x.ReferenceHash).HasMaxLength(32).IsRequired();
-        builder.HasIndex(x => x.ReferenceHash).IsUnique();
-        builder.Property(x => x.Channel).HasConversion<string>().HasMaxLength(8);
-        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
-        builder.Property(x => x.DiscardReason).HasMaxLength(20);
-        builder.HasIndex(x => new { x.Status, x.ReceivedAtUtc });
-        builder.HasMany(x => x.Contacts).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Incidents.Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.SetNull);
-        builder.Ignore(x => x.IsReviewed);
-    }
-}
-
-internal sealed class SelfReportContactConfiguration : IEntityTypeConfiguration<SelfReportContact>
-{
-    public void Configure(EntityTypeBuilder<SelfReportContact> builder)
-    {
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).ValueGeneratedNever();
-    }
-}
+namespace Amanat.Core.Alerts;
 
 internal sealed class AccessCodeConfiguration : IEntityTypeConfiguration<AccessCode>
 {
@@ -90,36 +61,5 @@ internal sealed class AlertIdentifierConfiguration : IEntityTypeConfiguration<Al
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Index).HasMaxLength(32).IsRequired();
         builder.HasIndex(x => x.Index);
-    }
-}
-
-internal sealed class BotChatConfiguration : IEntityTypeConfiguration<BotChat>
-{
-    public void Configure(EntityTypeBuilder<BotChat> builder)
-    {
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.Property(x => x.ChatIndex).HasMaxLength(32).IsRequired();
-        builder.HasIndex(x => x.ChatIndex).IsUnique();
-        builder.Property(x => x.Language).HasMaxLength(8);
-        builder.IsEncryptedRecord(DataClasses.Bot, "BotChat");
-        builder.HasEncrypted(x => x.ChatId);
-        builder.HasEncrypted(x => x.SentMessages);
-        builder.HasEncrypted(x => x.State);
-        builder.HasEncrypted(x => x.AlertCity);
-        builder.Ignore(x => x.MessageIds);
-        builder.Ignore(x => x.Awaiting);
-    }
-}
-
-internal sealed class BotTokenConfiguration : IEntityTypeConfiguration<BotToken>
-{
-    public void Configure(EntityTypeBuilder<BotToken> builder)
-    {
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.IsEncryptedRecord(DataClasses.Bot, "BotToken");
-        builder.HasEncrypted(x => x.Token);
-        builder.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.SetById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,9 +1,7 @@
 using Amanat.Core.Security;
-using Amanat.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Amanat.Core.Data.Configurations;
+namespace Amanat.Core.Staff;
 
 internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
 {
@@ -70,47 +68,6 @@ internal sealed class StaffUserTokenConfiguration : IEntityTypeConfiguration<Sta
     {
         builder.IsEncryptedRecord(DataClasses.Staff, "StaffUserToken");
         builder.HasEncrypted(x => x.Value);
-    }
-}
-
-internal sealed class RecordKeyConfiguration : IEntityTypeConfiguration<RecordKey>
-{
-    public void Configure(EntityTypeBuilder<RecordKey> builder)
-    {
-        builder.HasKey(x => x.OwnerId);
-        builder.Property(x => x.OwnerId).ValueGeneratedNever();
-        builder.Property(x => x.DataClass).HasMaxLength(32).IsRequired();
-        builder.Property(x => x.WrappedKey).HasMaxLength(Aead.NonceSize + KeyRing.KeySize + Aead.TagSize).IsRequired();
-        builder.HasIndex(x => x.Version);
-    }
-}
-
-internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Auditing.AuditEvent>
-{
-    public void Configure(EntityTypeBuilder<Auditing.AuditEvent> builder)
-    {
-        builder.ToTable("AuditEvents");
-        builder.HasKey(x => x.Sequence);
-        builder.Property(x => x.Sequence).ValueGeneratedNever();
-        builder.Property(x => x.Network).HasMaxLength(48);
-        builder.Property(x => x.DataHash).HasMaxLength(64);
-        builder.Property(x => x.DetailMac).HasMaxLength(Auditing.AuditEvent.MacSize);
-        builder.Ignore(x => x.CanRemoveDetail);
-        builder.Property(x => x.Mac).HasMaxLength(Auditing.AuditEvent.MacSize).IsRequired();
-        builder.HasIndex(x => new { x.Type, x.AtUtc });
-        builder.HasIndex(x => x.SubjectId);
-    }
-}
-
-internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<Auditing.AuditHead>
-{
-    public void Configure(EntityTypeBuilder<Auditing.AuditHead> builder)
-    {
-        builder.ToTable("AuditHeads");
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Id).ValueGeneratedNever();
-        builder.Property(x => x.Mac).HasMaxLength(Auditing.AuditEvent.MacSize).IsRequired();
-        builder.Ignore(x => x.Fingerprint);
     }
 }
 

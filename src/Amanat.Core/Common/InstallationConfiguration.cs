@@ -1,8 +1,6 @@
-using Amanat.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Amanat.Core.Data.Configurations;
+namespace Amanat.Core.Common;
 
 internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Installation>
 {
@@ -13,15 +11,5 @@ internal sealed class InstallationConfiguration : IEntityTypeConfiguration<Insta
         builder.Property(x => x.CreatedAtUtc).IsRequired();
         builder.Property(x => x.SetupTokenHash).HasMaxLength(32);
         builder.Ignore(x => x.IsSetUp);
-    }
-}
-
-internal sealed class RetentionPolicyConfiguration : IEntityTypeConfiguration<Retention.RetentionPolicy>
-{
-    public void Configure(EntityTypeBuilder<Retention.RetentionPolicy> builder)
-    {
-        builder.ToTable("RetentionPolicies");
-        builder.HasKey(x => x.Kind);
-        builder.Property(x => x.Kind).ValueGeneratedNever();
     }
 }
