@@ -119,8 +119,10 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
         var tracked = await db.Incidents.SingleAsync(x => x.Id == Id);
         tracked.AssignLawyer(LawyerId, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.LawyerAssigned, Id, actorId: null);
+        transaction.Add(AuditEventType.LawyerAssigned, Id);
+        await transaction.CommitAsync();
         return Redirect($"/staff/incidents/{Id}");
     }
 

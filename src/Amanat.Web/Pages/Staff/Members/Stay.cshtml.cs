@@ -124,9 +124,9 @@ public sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.C
 
     private async Task SaveAsync(AuditEventType type)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(type, Id);
+        transaction.Add(type, Id);
         await transaction.CommitAsync();
     }
 
