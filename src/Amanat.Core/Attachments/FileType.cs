@@ -62,8 +62,6 @@ public static class FileTypes
         FileType.Pdf => ".pdf",
         _ => ".bin",
     };
-
-    public static bool IsImage(FileType type) => type is FileType.Jpeg or FileType.Png or FileType.Heic;
 }
 
 /// <summary>

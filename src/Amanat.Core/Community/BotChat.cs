@@ -47,18 +47,23 @@ public sealed class BotChat : Entity, IEncryptedRecord
     /// <summary>Where the dialogue stands (<c>step|card|until</c>): encrypted, like everything about the chat.</summary>
     public string? State { get; private set; }
 
-    /// <summary>What the bot waits for: "code", "number", or null.</summary>
-    public string? Awaiting => Part(0) is { Length: > 0 } step ? step : null;
+    /// <summary>What the bot waits for.</summary>
+    public BotStep Awaiting => Part(0) switch
+    {
+        "code" => BotStep.Code,
+        "number" => BotStep.Number,
+        _ => BotStep.None,
+    };
 
     /// <summary>The access card she gave in this session, while the session lasts.</summary>
     public Guid? CardAt(DateTime nowUtc) =>
         Guid.TryParse(Part(1), out var card) && long.TryParse(Part(2), NumberStyles.None, CultureInfo.InvariantCulture, out var until) && nowUtc.Ticks < until ? card : null;
 
-    public void Await(string? step) => State = $"{step}|{Part(1)}|{Part(2)}";
+    public void Await(BotStep step) => State = $"{Stored(step)}|{Part(1)}|{Part(2)}";
 
     /// <summary>Her code was valid: the card is remembered (not the code) for <paramref name="session"/>.</summary>
     public void UseCard(Guid cardId, DateTime nowUtc, TimeSpan session) =>
-        State = string.Create(CultureInfo.InvariantCulture, $"{Awaiting}|{cardId:N}|{(nowUtc + session).Ticks}");
+        State = string.Create(CultureInfo.InvariantCulture, $"{Stored(Awaiting)}|{cardId:N}|{(nowUtc + session).Ticks}");
 
     public Guid KeyOwnerId => Id;
 
@@ -66,6 +71,14 @@ public sealed class BotChat : Entity, IEncryptedRecord
         SentMessages is null ? [] : [.. SentMessages.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(m => int.Parse(m, CultureInfo.InvariantCulture))];
 
     public void Choose(string language) => Language = language;
+
+    /// <summary>The step as <see cref="State"/> keeps it: the words stored before <see cref="BotStep"/> existed.</summary>
+    private static string Stored(BotStep step) => step switch
+    {
+        BotStep.Code => "code",
+        BotStep.Number => "number",
+        _ => string.Empty,
+    };
 
     private string? Part(int index) => State?.Split('|') is { } parts && parts.Length > index ? parts[index] : null;
 

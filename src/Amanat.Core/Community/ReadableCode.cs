@@ -5,9 +5,9 @@ namespace Amanat.Core.Community;
 
 /// <summary>
 /// Short random codes a person can read aloud and type on any phone: 12 characters in three groups of
-/// four (<c>K7PA-3XWD-RMCT</c>) from 24 letters and digits with no look-alikes (no 0/O, 1/I/L, 2/Z, 5/S,
-/// 8/B, 6/G). Typing is forgiving: case, spaces, dashes and Cyrillic letters that look Latin are all accepted.
-/// About 55 bits: unguessable online behind rate limits.
+/// four (<c>K7PA-3XWD-RMCT</c>) from 23 letters and digits (19 and 4) with no look-alikes (no 0/O, 1/I/L, 2/Z,
+/// 5/S, 8/B, 6/G). Typing is forgiving: case, spaces, dashes and Cyrillic letters that look Latin are all
+/// accepted. About 54 bits: unguessable online behind rate limits.
 /// </summary>
 public static class ReadableCode
 {

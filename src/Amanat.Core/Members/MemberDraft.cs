@@ -185,6 +185,4 @@ public static class MemberScope
             .Where(p => db.Incidents.Any(i => i.Id == p.IncidentId && i.AssignedLawyerId == userId)).ToListAsync();
         return [.. people.Select(p => p.MemberId).OfType<Guid>().Distinct()];
     }
-
-    public static IQueryable<Member> WithShares(this IQueryable<Member> members) => members.Include(x => x.Shares);
 }

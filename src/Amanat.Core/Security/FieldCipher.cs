@@ -7,7 +7,9 @@ namespace Amanat.Core.Security;
 /// <summary>
 /// The stored form of one encrypted field: <c>v{version}.{base64(nonce | ciphertext | tag)}</c>, AES-256-GCM
 /// under the record's own key, with associated data that binds the value to its entity, field and record
-/// id, so a value copied to another row or field does not decrypt.
+/// id, so a value copied to another row or field does not decrypt. The <c>v{version}</c> prefix is the
+/// format's version and is always 1 (<see cref="FieldEncryptionInterceptor"/> writes 1): which generation of
+/// data key wraps the record's key is kept with the record key (<see cref="RecordKey.Version"/>), not here.
 /// </summary>
 public static class FieldCipher
 {
@@ -25,7 +27,7 @@ public static class FieldCipher
         }
     }
 
-    /// <summary>The key version a stored value was written under.</summary>
+    /// <summary>The format version in the stored value's prefix: always 1 so far.</summary>
     public static int VersionOf(string stored)
     {
         ArgumentNullException.ThrowIfNull(stored);

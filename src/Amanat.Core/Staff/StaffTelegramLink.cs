@@ -78,7 +78,5 @@ public sealed class StaffTelegramLink : Entity, IEncryptedRecord
 
     public long? Chat => long.TryParse(ChatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    public bool IsDueOn(DateOnly today) => IsLinked && LastSentOn != today;
-
     public void MarkSent(DateOnly today) => LastSentOn = today;
 }

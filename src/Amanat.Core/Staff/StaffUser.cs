@@ -34,8 +34,6 @@ public sealed class StaffUser : IdentityUser<Guid>
 
     public bool IsDisabled => DisabledAtUtc is not null;
 
-    public bool Holds(Permission permission) => !IsDisabled && Permissions.Allows(Roles, permission);
-
     /// <summary>Changes roles. Refuses to leave an account with none: disable it instead.</summary>
     public void SetRoles(StaffRoles roles)
     {

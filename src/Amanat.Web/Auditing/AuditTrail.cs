@@ -7,18 +7,26 @@ using Amanat.Web.Localization;
 namespace Amanat.Web.Auditing;
 
 /// <summary>
-/// Records an audit event for the current request (or the CLI): who from the signed-in principal unless
-/// given, the channel (web page, API, CLI) and a coarse network — never content, never a full address.
+/// The audit for the current request (or the CLI): who from the signed-in principal unless given, the
+/// channel (web page, API, CLI) and a coarse network — never content, never a full address. A change and its
+/// entries run in <see cref="BeginAsync"/>'s transaction; <see cref="RecordAsync"/> is an entry alone (or
+/// one more in the transaction open on this request).
 /// </summary>
 public sealed class AuditTrail(AuditLog log, IHttpContextAccessor accessor, ProcessChannel channel)
 {
-    public Task RecordAsync(AuditEventType type, Guid? subjectId = null, long? value = null, Guid? actorId = null, DateTime? atUtc = null, byte[]? dataHash = null)
+    public Task<AuditedTransaction> BeginAsync(Guid? actorId = null, CancellationToken cancellationToken = default) =>
+        log.BeginAsync(Source(actorId), cancellationToken);
+
+    public Task RecordAsync(AuditEventType type, Guid? subjectId = null, long? value = null, Guid? actorId = null, DateTime? atUtc = null, byte[]? dataHash = null) =>
+        log.RecordAsync(type, Source(actorId), subjectId, value, dataHash, atUtc);
+
+    /// <summary>The acting person (the signed-in one unless given), the channel and the coarse network.</summary>
+    public AuditSource Source(Guid? actorId = null)
     {
         var http = accessor.HttpContext;
-        var source = http is null
+        return http is null
             ? new AuditSource(actorId, channel.Origin, null)
             : new AuditSource(actorId ?? http.User.UserId(), AreaPaths.IsApi(http.Request.Path) ? AuditOrigin.Api : AuditOrigin.Web, CoarseNetwork(http.Connection.RemoteIpAddress));
-        return log.RecordAsync(type, source, subjectId, value, dataHash, atUtc);
     }
 
     /// <summary>IPv4 to /16, IPv6 to /32: enough to tell the office from abroad, not enough to find a person.</summary>

@@ -30,6 +30,7 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         }
 
         var user = new StaffUser(name, roles, Now);
+        await using var transaction = await audit.BeginAsync();
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
@@ -40,7 +41,8 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
                 await db.SaveChangesAsync();
             }
 
-            await audit.RecordAsync(AuditEventType.UserCreated, user.Id, (long)roles);
+            transaction.Add(AuditEventType.UserCreated, user.Id, (long)roles);
+            await transaction.CommitAsync();
         }
 
         return (result.Succeeded ? user : null, result);
@@ -49,11 +51,13 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
     /// <summary>Enrols TOTP at once (for the CLI): returns the key to add to the authenticator app, and recovery codes.</summary>
     public async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolNowAsync(StaffUser user)
     {
+        await using var transaction = await audit.BeginAsync();
         await users.ResetAuthenticatorKeyAsync(user);
         var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key was stored.");
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
-        await audit.RecordAsync(AuditEventType.TwoFactorEnrolled, user.Id);
+        transaction.Add(AuditEventType.TwoFactorEnrolled, user.Id);
+        await transaction.CommitAsync();
         return (key, [.. codes]);
     }
 
@@ -72,14 +76,17 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
 
         user.SetRoles(roles);
         Notify(user, StaffNoticeKind.RolesChanged, byUserId);
+        await using var transaction = await audit.BeginAsync(actorId: byUserId);
         await users.UpdateAsync(user);
-        await audit.RecordAsync(AuditEventType.RolesChanged, user.Id, (long)roles, byUserId);
+        transaction.Add(AuditEventType.RolesChanged, user.Id, (long)roles);
+        await transaction.CommitAsync();
     }
 
     /// <summary>Removes her authenticator and recovery codes and ends her sessions: she enrols again at next sign-in.</summary>
     public async Task ResetTwoFactorAsync(StaffUser user, Guid? byUserId)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await using var transaction = await audit.BeginAsync(actorId: byUserId);
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
         await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
@@ -87,16 +94,19 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         await signIn.EndSessionsAsync(user.Id, SessionEndReason.SecurityChanged);
         Notify(user, StaffNoticeKind.TwoFactorReset, byUserId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.TwoFactorReset, user.Id, actorId: byUserId);
+        transaction.Add(AuditEventType.TwoFactorReset, user.Id);
+        await transaction.CommitAsync();
     }
 
     public async Task<int> EndSessionsAsync(StaffUser user, Guid? byUserId)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await using var transaction = await audit.BeginAsync(actorId: byUserId);
         var ended = await signIn.EndSessionsAsync(user.Id, SessionEndReason.EndedByAdmin);
         Notify(user, StaffNoticeKind.SessionsEndedByAdmin, byUserId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.SessionsEndedByAdmin, user.Id, ended, byUserId);
+        transaction.Add(AuditEventType.SessionsEndedByAdmin, user.Id, ended);
+        await transaction.CommitAsync();
         return ended;
     }
 
@@ -114,17 +124,21 @@ public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> use
         }
 
         user.Disable(Now);
+        await using var transaction = await audit.BeginAsync(actorId: byUserId);
         await users.UpdateAsync(user);
         await signIn.EndSessionsAsync(user.Id, SessionEndReason.AccountDisabled);
-        await audit.RecordAsync(AuditEventType.UserDisabled, user.Id, actorId: byUserId);
+        transaction.Add(AuditEventType.UserDisabled, user.Id);
+        await transaction.CommitAsync();
     }
 
     public async Task EnableAsync(StaffUser user, Guid? byUserId)
     {
         ArgumentNullException.ThrowIfNull(user);
         user.Enable();
+        await using var transaction = await audit.BeginAsync(actorId: byUserId);
         await users.UpdateAsync(user);
-        await audit.RecordAsync(AuditEventType.UserEnabled, user.Id, actorId: byUserId);
+        transaction.Add(AuditEventType.UserEnabled, user.Id);
+        await transaction.CommitAsync();
     }
 
     private void Notify(StaffUser user, StaffNoticeKind kind, Guid? byUserId)

@@ -29,6 +29,10 @@ public static class StaffClaims
     public static Guid? UserId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>The signed-in staff member's id, where the page or endpoint requires a signed-in staff member.</summary>
+    public static Guid RequiredUserId(this ClaimsPrincipal principal) =>
+        principal.UserId() ?? throw new InvalidOperationException("No signed-in staff member: the page or endpoint must require one.");
+
     public static Guid? SessionIdOf(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal?.FindFirstValue(SessionId), out var id) ? id : null;
 

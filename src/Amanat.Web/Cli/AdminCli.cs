@@ -173,8 +173,10 @@ public static class AdminCli
             var db = scope.GetRequiredService<AmanatDbContext>();
             var (token, secret) = ApiToken.Create(user.Id, purpose, scope.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             db.ApiTokens.Add(token);
+            await using var transaction = await scope.GetRequiredService<AuditTrail>().BeginAsync();
             await db.SaveChangesAsync();
-            await scope.GetRequiredService<AuditTrail>().RecordAsync(AuditEventType.TokenCreated, token.Id);
+            transaction.Add(AuditEventType.TokenCreated, token.Id);
+            await transaction.CommitAsync();
             Console.WriteLine(secret);
             return 0;
         }

@@ -24,7 +24,7 @@ public sealed record UnsealResult(UnsealOutcome Outcome, TimeSpan Wait = default
 /// ends every staff session, revokes the cookie keys and drops the root key from memory. Wrong passphrases
 /// are counted (<see cref="UnlockThrottle"/>) and audited once the chain can be written again.
 /// </summary>
-public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, IDataProtectionProvider protection, TimeProvider clock) : IDisposable
+public sealed partial class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, IDataProtectionProvider protection, TimeProvider clock, ILogger<Sealing> logger) : IDisposable
 {
     private readonly SemaphoreSlim attempts = new(1, 1);
     private readonly List<(DateTime AtUtc, AuditSource Source)> failedWhileSealed = [];
@@ -60,9 +60,11 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
-                await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(type, source);
+                await using var transaction = await scope.ServiceProvider.GetRequiredService<AuditLog>().BeginAsync(source);
+                transaction.Add(type);
                 await db.StaffSessions.Where(x => x.EndedAtUtc == null)
                     .ExecuteUpdateAsync(x => x.SetProperty(s => s.EndedAtUtc, now).SetProperty(s => s.EndReason, SessionEndReason.Sealed));
+                await transaction.CommitAsync();
             }
 
             // Each key by id (not "all keys created before now"), so a key made after the unseal is never caught by it.
@@ -161,22 +163,21 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
 
     private async Task RecordUnsealAsync(AuditSource source)
     {
-        // Fresh cookie keys at once, and the key ring read again now: a refresh that failed while sealed
-        // (no key could be made without the root) stays cached and would fail the first sign-in instead.
-        var now = DateTimeOffset.UtcNow;
+        // Fresh cookie keys at once, and the key ring read now rather than at the first sign-in.
+        var now = clock.GetUtcNow();
         cookieKeys.CreateNewKey(now, now.AddDays(90));
         var check = protection.CreateProtector("amanat.unsealed");
-        for (var attempt = 0; attempt < 3; attempt++)
+        try
         {
-            try
-            {
-                check.Unprotect(check.Protect([1]));
-                break;
-            }
-            catch (System.Security.Cryptography.CryptographicException)
-            {
-                // the cached failure is spent; the next attempt reads the ring with the new key
-            }
+            check.Unprotect(check.Protect([1]));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // A refresh of the key ring that failed while sealed (no key can be made without the root) is kept
+            // by the data-protection provider and thrown once, at the next use: this one, not someone's sign-in.
+            // The use after it works; if it does not, the failure is real and goes to the caller.
+            LogSpentRefreshFailure(logger);
+            check.Unprotect(check.Protect([1]));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -189,4 +190,7 @@ public sealed class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceSco
         failedWhileSealed.Clear();
         await audit.RecordAsync(AuditEventType.Unsealed, source);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The cookie key ring's refresh that failed while sealed was spent at unseal.")]
+    private static partial void LogSpentRefreshFailure(ILogger logger);
 }

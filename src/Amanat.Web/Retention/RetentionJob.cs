@@ -50,7 +50,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, KeyVault v
                     continue;
                 }
 
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = await services.GetRequiredService<AuditLog>().BeginAsync(source, cancellationToken);
                 var count = kind switch
                 {
                     RetentionKind.Narratives => await RemoveStoriesAsync(db, cutoff, cancellationToken),
@@ -63,7 +63,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, KeyVault v
                 };
                 if (count > 0)
                 {
-                    await services.GetRequiredService<AuditLog>().RecordAsync(AuditType(kind), source, value: count, cancellationToken: cancellationToken);
+                    transaction.Add(AuditType(kind), value: count);
                 }
 
                 await transaction.CommitAsync(cancellationToken);

@@ -62,74 +62,75 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
 
         chat.Seen(now);
         var language = Languages.Find(chat.Language) ?? fallback;
-        if (command is "/cancel" or "cancel")
-        {
-            chat.Await(null);
-            var cancelled = await report.CancelAsync(client, chatId, cancellationToken);
-            await MenuAsync(client, chat, chatId, language, cancellationToken, cancelled ? bot.Say(language, "Bot.Report.Cancelled") + "\n\n" : string.Empty);
-        }
-        else if (forReport && (chat.Awaiting is null || data is not null))
-        {
-            if (await report.AnswerAsync(client, chatId, text, data, messageId, cancellationToken) is { } referenceMessage)
-            {
-                chat.Sent(referenceMessage);
-            }
-        }
-        else if (command is "/report" or "report")
-        {
-            chat.Await(null);
-            await report.StartAsync(client, chatId, language, cancellationToken);
-        }
-        else if (command is "/check" or "check")
-        {
-            var hasCard = chat.CardAt(now) is not null;
-            chat.Await(hasCard ? "number" : "code");
-            await SendAsync(client, chat, chatId, bot.Say(language, hasCard ? "Telegram.SendNumber" : "Telegram.AskCode"), CancelButton(language), cancellationToken);
-        }
-        else if (data is null && !command.StartsWith('/') && chat.Awaiting == "code")
-        {
-            await CodeAsync(client, chat, chatId, text ?? string.Empty, messageId, language, now, cancellationToken);
-        }
-        else if (data is null && !command.StartsWith('/') && chat.Awaiting == "number" && chat.CardAt(now) is { } card)
-        {
-            await NumberAsync(client, chat, chatId, card, text ?? string.Empty, language, cancellationToken);
-        }
-        else if (command.StartsWith("lang:", StringComparison.Ordinal) && Languages.Find(command[5..]) is { } chosen)
-        {
-            chat.Choose(chosen.Code);
-            await MenuAsync(client, chat, chatId, chosen, cancellationToken);
-        }
-        else if (chat.Language is null || command is "/language" or "language")
-        {
-            await SendAsync(client, chat, chatId, bot.Say(fallback, "Telegram.ChooseLanguage"), LanguageButtons(), cancellationToken);
-        }
-        else if (command is "/help" or "help")
-        {
-            await CitiesAsync(client, chat, chatId, language, "help:", "Telegram.HelpCity", publicProvidersOnly: true, cancellationToken);
-        }
-        else if (command.StartsWith("help:", StringComparison.Ordinal))
-        {
-            await ProvidersAsync(client, chat, chatId, command[5..], language, cancellationToken);
-        }
-        else if (command is "/alerts" or "alerts")
-        {
-            await AlertsAsync(client, chat, chatId, language, cancellationToken);
-        }
-        else if (command.StartsWith("sub:", StringComparison.Ordinal))
-        {
-            await SubscribeAsync(client, chat, chatId, command[4..], language, cancellationToken);
-        }
-        else if (command is "/stop" or "unsub")
-        {
-            chat.Unsubscribe();
-            await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.Unsubscribed"), MenuButton(language), cancellationToken);
-        }
-        else
-        {
-            await MenuAsync(client, chat, chatId, language, cancellationToken);
-        }
-
+        var turn = new Turn(client, chat, chatId, command, text, data, messageId, language, fallback, now, forReport, cancellationToken);
+        await Commands.First(c => c.Fits(turn)).AnswerAsync(this, turn);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// What she can send — a typed command, a word, a button — in the order tried: the first that fits answers.
+    /// Typed text that is no command goes to what the bot waits for (her report, her code, a number).
+    /// </summary>
+    private static readonly Command[] Commands =
+    [
+        new(t => t.Is("/cancel", "cancel"), static (self, t) => self.CancelAsync(t)),
+        new(t => t.ForReport && (t.Chat.Awaiting == BotStep.None || t.Data is not null), static (self, t) => self.AnswerReportAsync(t)),
+        new(t => t.Is("/report", "report"), static (self, t) => self.StartReportAsync(t)),
+        new(t => t.Is("/check", "check"), static (self, t) => self.StartCheckAsync(t)),
+        new(t => t.IsTyped && t.Chat.Awaiting == BotStep.Code, static (self, t) => self.CodeAsync(t.Client, t.Chat, t.ChatId, t.Text ?? string.Empty, t.MessageId, t.Language, t.Now, t.CancellationToken)),
+        new(t => t.IsTyped && t.Chat.Awaiting == BotStep.Number && t.Chat.CardAt(t.Now) is not null, static (self, t) => self.NumberAsync(t.Client, t.Chat, t.ChatId, t.Chat.CardAt(t.Now)!.Value, t.Text ?? string.Empty, t.Language, t.CancellationToken)),
+        new(t => t.After("lang:") is { } code && Languages.Find(code) is not null, static (self, t) => self.ChooseLanguageAsync(t, Languages.Find(t.After("lang:"))!)),
+        new(t => t.Chat.Language is null || t.Is("/language", "language"), static (self, t) => self.AskLanguageAsync(t)),
+        new(t => t.Is("/help", "help"), static (self, t) => self.CitiesAsync(t.Client, t.Chat, t.ChatId, t.Language, "help:", "Telegram.HelpCity", publicProvidersOnly: true, t.CancellationToken)),
+        new(t => t.After("help:") is not null, static (self, t) => self.ProvidersAsync(t.Client, t.Chat, t.ChatId, t.After("help:")!, t.Language, t.CancellationToken)),
+        new(t => t.Is("/alerts", "alerts"), static (self, t) => self.AlertsAsync(t.Client, t.Chat, t.ChatId, t.Language, t.CancellationToken)),
+        new(t => t.After("sub:") is not null, static (self, t) => self.SubscribeAsync(t.Client, t.Chat, t.ChatId, t.After("sub:")!, t.Language, t.CancellationToken)),
+        new(t => t.Is("/stop", "unsub"), static (self, t) => self.UnsubscribeAsync(t)),
+        new(_ => true, static (self, t) => self.MenuAsync(t.Client, t.Chat, t.ChatId, t.Language, t.CancellationToken)),
+    ];
+
+    private async Task CancelAsync(Turn turn)
+    {
+        turn.Chat.Await(BotStep.None);
+        var cancelled = await report.CancelAsync(turn.Client, turn.ChatId, turn.CancellationToken);
+        await MenuAsync(turn.Client, turn.Chat, turn.ChatId, turn.Language, turn.CancellationToken, cancelled ? bot.Say(turn.Language, "Bot.Report.Cancelled") + "\n\n" : string.Empty);
+    }
+
+    private async Task AnswerReportAsync(Turn turn)
+    {
+        if (await report.AnswerAsync(turn.Client, turn.ChatId, turn.Text, turn.Data, turn.MessageId, turn.CancellationToken) is { } referenceMessage)
+        {
+            turn.Chat.Sent(referenceMessage);
+        }
+    }
+
+    private Task StartReportAsync(Turn turn)
+    {
+        turn.Chat.Await(BotStep.None);
+        return report.StartAsync(turn.Client, turn.ChatId, turn.Language, turn.CancellationToken);
+    }
+
+    private Task StartCheckAsync(Turn turn)
+    {
+        var hasCard = turn.Chat.CardAt(turn.Now) is not null;
+        turn.Chat.Await(hasCard ? BotStep.Number : BotStep.Code);
+        return SendAsync(turn.Client, turn.Chat, turn.ChatId, bot.Say(turn.Language, hasCard ? "Telegram.SendNumber" : "Telegram.AskCode"), CancelButton(turn.Language), turn.CancellationToken);
+    }
+
+    private Task ChooseLanguageAsync(Turn turn, Language chosen)
+    {
+        turn.Chat.Choose(chosen.Code);
+        return MenuAsync(turn.Client, turn.Chat, turn.ChatId, chosen, turn.CancellationToken);
+    }
+
+    /// <summary>In her Telegram's language: the chat's may be the one she wants to change.</summary>
+    private Task AskLanguageAsync(Turn turn) =>
+        SendAsync(turn.Client, turn.Chat, turn.ChatId, bot.Say(turn.Fallback, "Telegram.ChooseLanguage"), LanguageButtons(), turn.CancellationToken);
+
+    private Task UnsubscribeAsync(Turn turn)
+    {
+        turn.Chat.Unsubscribe();
+        return SendAsync(turn.Client, turn.Chat, turn.ChatId, bot.Say(turn.Language, "Telegram.Unsubscribed"), MenuButton(turn.Language), turn.CancellationToken);
     }
 
     private async Task WhileSealedAsync(ITelegramBotClient client, long chatId, string command, string? text, string? data, int? messageId, bool forReport, Language fallback, CancellationToken cancellationToken)
@@ -222,7 +223,7 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         }
 
         chat.UseCard(card!.Id, now, CodeSession);
-        chat.Await("number");
+        chat.Await(BotStep.Number);
         await SendAsync(client, chat, chatId, bot.Say(language, "Telegram.CodeAccepted"), CancelButton(language), cancellationToken);
     }
 
@@ -233,7 +234,7 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
         {
             if (result.Refusal is Features.Alerts.ChannelRefusal.InvalidCode or Features.Alerts.ChannelRefusal.UnknownCode)
             {
-                chat.Await("code");
+                chat.Await(BotStep.Code);
             }
 
             await SendAsync(client, chat, chatId, Refusal(language, result.Refusal, result.RetryAfter), CancelButton(language), cancellationToken);
@@ -359,5 +360,25 @@ public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault v
     {
         var message = await client.SendMessage(chatId, text, replyMarkup: markup, cancellationToken: cancellationToken);
         chat.Sent(message.MessageId);
+    }
+
+    /// <param name="Fits">Whether this command answers the turn.</param>
+    /// <param name="AnswerAsync">The answer; the chat is saved after it.</param>
+    private sealed record Command(Func<Turn, bool> Fits, Func<CommunityBot, Turn, Task> AnswerAsync);
+
+    /// <summary>One message or button press of hers, and the chat it came in.</summary>
+    /// <param name="Command">The button's data, or her text trimmed.</param>
+    /// <param name="Language">The chat's language, or her Telegram's while she has not chosen.</param>
+    /// <param name="Fallback">Her Telegram's language (or the default).</param>
+    /// <param name="ForReport">A report is open in the chat and this could be an answer to it.</param>
+    private sealed record Turn(ITelegramBotClient Client, BotChat Chat, long ChatId, string Command, string? Text, string? Data, int? MessageId, Language Language, Language Fallback, DateTime Now, bool ForReport, CancellationToken CancellationToken)
+    {
+        /// <summary>Typed text that is no command.</summary>
+        public bool IsTyped => Data is null && !Command.StartsWith('/');
+
+        public bool Is(string word, string other) => Command == word || Command == other;
+
+        /// <summary>What follows the prefix of a button such as <c>help:TAL</c>; null for another command.</summary>
+        public string? After(string prefix) => Command.StartsWith(prefix, StringComparison.Ordinal) ? Command[prefix.Length..] : null;
     }
 }

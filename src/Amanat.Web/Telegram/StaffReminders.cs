@@ -46,8 +46,10 @@ public sealed class StaffReminders(AmanatDbContext db, TelegramBot bot, Upcoming
         }
 
         link.Complete(chatId, now);
+        await using var transaction = await audit.BeginAsync(new AuditSource(link.UserId, AuditOrigin.Bot, null));
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.TelegramLinked, new AuditSource(link.UserId, AuditOrigin.Bot, null), link.Id);
+        transaction.Add(AuditEventType.TelegramLinked, link.Id);
+        await transaction.CommitAsync();
         return link;
     }
 
@@ -118,8 +120,10 @@ public sealed class StaffReminders(AmanatDbContext db, TelegramBot bot, Upcoming
         {
             // She blocked the bot or deleted the chat: the link is dead; she can make a new one.
             db.StaffTelegramLinks.Remove(link);
+            await using var transaction = await audit.BeginAsync(AuditSource.System, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(AuditEventType.TelegramUnlinked, AuditSource.System, link.Id, cancellationToken: cancellationToken);
+            transaction.Add(AuditEventType.TelegramUnlinked, link.Id);
+            await transaction.CommitAsync(cancellationToken);
             return false;
         }
     }

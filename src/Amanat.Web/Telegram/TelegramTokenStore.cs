@@ -68,10 +68,15 @@ public sealed class TelegramTokenStore(AmanatDbContext db, TelegramBot bot, KeyV
             return (TokenOutcome.Unreachable, null);
         }
 
-        await db.BotTokens.ExecuteDeleteAsync();
-        db.BotTokens.Add(new BotToken(token, userId, clock.GetUtcNow().UtcDateTime));
-        await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.BotTokenSet);
+        await using (var transaction = await audit.BeginAsync())
+        {
+            await db.BotTokens.ExecuteDeleteAsync();
+            db.BotTokens.Add(new BotToken(token, userId, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+            transaction.Add(AuditEventType.BotTokenSet);
+            await transaction.CommitAsync();
+        }
+
         if (bot.Source != BotTokenSource.Configuration)
         {
             bot.Use(token, BotTokenSource.Stored);
@@ -82,8 +87,13 @@ public sealed class TelegramTokenStore(AmanatDbContext db, TelegramBot bot, KeyV
 
     public async Task RemoveAsync()
     {
-        await db.BotTokens.ExecuteDeleteAsync();
-        await audit.RecordAsync(AuditEventType.BotTokenRemoved);
+        await using (var transaction = await audit.BeginAsync())
+        {
+            await db.BotTokens.ExecuteDeleteAsync();
+            transaction.Add(AuditEventType.BotTokenRemoved);
+            await transaction.CommitAsync();
+        }
+
         if (bot.Source == BotTokenSource.Stored)
         {
             bot.Use(null, BotTokenSource.None);

@@ -206,7 +206,7 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
             var chat = new Amanat.Core.Community.BotChat(chatId, Amanat.Core.Security.BlindIndex.Compute(vault.Keys, new Amanat.Core.Community.ChatIdNormaliser(), chatId.ToString(System.Globalization.CultureInfo.InvariantCulture))!, DateTime.UtcNow);
             chat.Choose("uz");
             chat.UseCard(card, DateTime.UtcNow, TimeSpan.FromHours(12));
-            chat.Await("number");
+            chat.Await(Amanat.Core.Community.BotStep.Number);
             chat.Subscribe("TUR");
             chat.Sent(987_654_321);
             db.BotChats.Add(chat);
@@ -231,7 +231,7 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
         }
 
         var chats = await App.WithDbAsync(db => db.BotChats.ToListAsync());
-        Assert.Equal((chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), "TUR", "number"), (chats.Single().ChatId, chats.Single().AlertCity, chats.Single().Awaiting));
+        Assert.Equal((chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), "TUR", Amanat.Core.Community.BotStep.Number), (chats.Single().ChatId, chats.Single().AlertCity, chats.Single().Awaiting));
     }
 
     [Fact]

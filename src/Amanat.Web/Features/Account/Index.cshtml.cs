@@ -57,9 +57,15 @@ public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTr
 
     public async Task<IActionResult> OnPostTelegramOffAsync()
     {
-        if (User.UserId() is { } userId && await reminders.StopAsync(userId))
+        if (User.UserId() is { } userId)
         {
-            await audit.RecordAsync(AuditEventType.TelegramUnlinked, userId);
+            await using var transaction = await audit.BeginAsync();
+            if (await reminders.StopAsync(userId))
+            {
+                transaction.Add(AuditEventType.TelegramUnlinked, userId);
+            }
+
+            await transaction.CommitAsync();
         }
 
         return RedirectToPage();
@@ -69,8 +75,10 @@ public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTr
     {
         if (User.UserId() is { } userId)
         {
+            await using var transaction = await audit.BeginAsync();
             var ended = await signIn.EndSessionsAsync(userId, SessionEndReason.SignedOutEverywhere);
-            await audit.RecordAsync(AuditEventType.AllSessionsEnded, userId, ended);
+            transaction.Add(AuditEventType.AllSessionsEnded, userId, ended);
+            await transaction.CommitAsync();
         }
 
         await HttpContext.SignOutAsync(StaffSchemes.Cookie);

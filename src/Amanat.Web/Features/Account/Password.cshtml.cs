@@ -51,6 +51,7 @@ public sealed class PasswordModel(UserManager<StaffUser> users, StaffSignIn sign
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync();
         var result = await users.ChangePasswordAsync(user, Current!, New!);
         if (!result.Succeeded)
         {
@@ -73,7 +74,8 @@ public sealed class PasswordModel(UserManager<StaffUser> users, StaffSignIn sign
             await signIn.RenewAsync(HttpContext, user, sessionId);
         }
 
-        await audit.RecordAsync(AuditEventType.PasswordChanged, user.Id, ended);
+        transaction.Add(AuditEventType.PasswordChanged, user.Id, ended);
+        await transaction.CommitAsync();
         return Redirect("/staff/account?passwordChanged=true");
     }
 }

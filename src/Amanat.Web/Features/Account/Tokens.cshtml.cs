@@ -39,8 +39,10 @@ public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, AuditTra
             {
                 var (token, secret) = ApiToken.Create(userId, Name, clock.GetUtcNow().UtcDateTime);
                 db.ApiTokens.Add(token);
+                await using var transaction = await audit.BeginAsync();
                 await db.SaveChangesAsync();
-                await audit.RecordAsync(AuditEventType.TokenCreated, token.Id);
+                transaction.Add(AuditEventType.TokenCreated, token.Id);
+                await transaction.CommitAsync();
                 NewSecret = secret;
                 Name = null;
                 ModelState.Clear();
@@ -65,8 +67,10 @@ public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, AuditTra
         }
 
         token.Revoke(clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.TokenRevoked, token.Id);
+        transaction.Add(AuditEventType.TokenRevoked, token.Id);
+        await transaction.CommitAsync();
         return RedirectToPage();
     }
 

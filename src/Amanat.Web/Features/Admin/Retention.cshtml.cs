@@ -78,11 +78,14 @@ public sealed class RetentionModel(AmanatDbContext db, RetentionJob job, AuditTr
             }
         }
 
+        await using var transaction = await audit.BeginAsync(cancellationToken: HttpContext.RequestAborted);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         foreach (var (kind, days) in changed)
         {
-            await audit.RecordAsync(AuditEventType.RetentionChanged, value: ((long)kind * 100_000) + days);
+            transaction.Add(AuditEventType.RetentionChanged, value: ((long)kind * 100_000) + days);
         }
+
+        await transaction.CommitAsync(HttpContext.RequestAborted);
 
         Done = "Retention.Saved";
         return RedirectToPage();

@@ -36,7 +36,7 @@ public sealed class TelegramModel(TelegramBot bot, TelegramTokenStore store, Dis
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (outcome, _) = await store.SetAsync(Token, User.UserId()!.Value);
+        var (outcome, _) = await store.SetAsync(Token, User.RequiredUserId());
         if (outcome == TokenOutcome.Saved)
         {
             Done = "Bot.Admin.Saved";

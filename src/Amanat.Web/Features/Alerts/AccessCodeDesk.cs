@@ -33,8 +33,10 @@ public sealed class AccessCodeDesk(AmanatDbContext db, KeyVault vault, AuditTrai
             issued.Add(new IssuedCode(next + i, code));
         }
 
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.AccessCodesIssued, value: count);
+        transaction.Add(AuditEventType.AccessCodesIssued, value: count);
+        await transaction.CommitAsync();
         return issued;
     }
 
@@ -50,8 +52,10 @@ public sealed class AccessCodeDesk(AmanatDbContext db, KeyVault vault, AuditTrai
         if (!code.IsRevoked)
         {
             code.Revoke(staffId, clock.GetUtcNow().UtcDateTime);
+            await using var transaction = await audit.BeginAsync();
             await db.SaveChangesAsync();
-            await audit.RecordAsync(AuditEventType.AccessCodeRevoked, code.Id, code.Serial);
+            transaction.Add(AuditEventType.AccessCodeRevoked, code.Id, code.Serial);
+            await transaction.CommitAsync();
         }
 
         return true;

@@ -56,7 +56,7 @@ public sealed class AccessCodesModel(AmanatDbContext db, AccessCodeDesk desk, Di
 
         if (ModelState.IsValid)
         {
-            Issued = await desk.IssueAsync(Count, ExpiresOn, User.UserId()!.Value);
+            Issued = await desk.IssueAsync(Count, ExpiresOn, User.RequiredUserId());
         }
 
         await LoadAsync();
@@ -66,7 +66,7 @@ public sealed class AccessCodesModel(AmanatDbContext db, AccessCodeDesk desk, Di
     public async Task<IActionResult> OnPostRevokeAsync()
     {
         ModelState.Remove(nameof(Count));
-        if (Serial is not { } serial || !await desk.RevokeAsync(serial, User.UserId()!.Value))
+        if (Serial is not { } serial || !await desk.RevokeAsync(serial, User.RequiredUserId()))
         {
             ModelState.AddModelError(nameof(Serial), localizer["Codes.Error.NoSuchCard"]);
             await LoadAsync();

@@ -100,8 +100,10 @@ public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail aud
             db.AlertIdentifiers.AddRange(alert.Identifiers);
         }
 
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(isNew ? AuditEventType.AlertDrafted : AuditEventType.AlertEdited, alert.Id, alert.Reports);
+        transaction.Add(isNew ? AuditEventType.AlertDrafted : AuditEventType.AlertEdited, alert.Id, alert.Reports);
+        await transaction.CommitAsync();
         return [];
     }
 
@@ -114,16 +116,20 @@ public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail aud
     {
         ArgumentNullException.ThrowIfNull(alert);
         alert.Approve(coordinatorId, await ActiveCoordinatorsAsync(), Now);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.AlertApproved, alert.Id);
+        transaction.Add(AuditEventType.AlertApproved, alert.Id);
+        await transaction.CommitAsync();
     }
 
     public async Task PublishAsync(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
         alert.Publish(Today, Now);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.AlertPublished, alert.Id);
+        transaction.Add(AuditEventType.AlertPublished, alert.Id);
+        await transaction.CommitAsync();
         pushes.Wake();
     }
 
@@ -131,7 +137,9 @@ public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail aud
     {
         ArgumentNullException.ThrowIfNull(alert);
         alert.Withdraw(Now);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.AlertWithdrawn, alert.Id);
+        transaction.Add(AuditEventType.AlertWithdrawn, alert.Id);
+        await transaction.CommitAsync();
     }
 }

@@ -27,7 +27,7 @@ public sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, IStrin
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, alert => desk.ApproveAsync(alert, User.UserId()!.Value));
+    public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, alert => desk.ApproveAsync(alert, User.RequiredUserId()));
 
     public Task<IActionResult> OnPostPublishAsync(Guid id) => ActAsync(id, desk.PublishAsync);
 

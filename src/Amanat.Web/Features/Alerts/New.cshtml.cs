@@ -25,7 +25,7 @@ public sealed class NewAlertModel(AmanatDbContext db, AlertDesk desk, TimeProvid
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var alert = new Alert(User.UserId()!.Value, clock.GetUtcNow().UtcDateTime);
+        var alert = new Alert(User.RequiredUserId(), clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(alert, isNew: true) ? Redirect($"/staff/alerts/{alert.Id}?saved=true") : Page();
     }
 }

@@ -60,7 +60,7 @@ public sealed class AttachmentRecorder(AmanatDbContext db, AttachmentFiles files
             attachment.SetViewingCopy(copy.Width, copy.Height);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await audit.BeginAsync(userId, cancellationToken);
         try
         {
             db.Attachments.Add(attachment);
@@ -72,7 +72,7 @@ public sealed class AttachmentRecorder(AmanatDbContext db, AttachmentFiles files
                 await files.WriteAsync(attachment, AttachmentPart.Thumbnail, thumbnail, cancellationToken);
             }
 
-            await audit.RecordAsync(AuditEventType.AttachmentAdded, attachment.Id, original.Length, actorId: userId);
+            transaction.Add(AuditEventType.AttachmentAdded, attachment.Id, original.Length);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
@@ -87,10 +87,10 @@ public sealed class AttachmentRecorder(AmanatDbContext db, AttachmentFiles files
     public async Task DeleteAsync(Attachment attachment, Guid userId)
     {
         ArgumentNullException.ThrowIfNull(attachment);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         db.Attachments.Remove(attachment);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.AttachmentDeleted, attachment.Id, actorId: userId);
+        transaction.Add(AuditEventType.AttachmentDeleted, attachment.Id);
         await transaction.CommitAsync();
         files.Delete(attachment);
     }

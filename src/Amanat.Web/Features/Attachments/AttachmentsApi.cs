@@ -114,7 +114,7 @@ public static class AttachmentsApi
         }
 
         await using var stream = file.OpenReadStream();
-        var (attachment, refusal) = await recorder.AddAsync(incident, stream, file.Length, file.FileName, form["note"], http.User.UserId()!.Value);
+        var (attachment, refusal) = await recorder.AddAsync(incident, stream, file.Length, file.FileName, form["note"], http.User.RequiredUserId());
         return refusal is not null
             ? Refused(refusal, localizer)
             : TypedResults.Created($"/api/v1/incidents/{id}/attachments/{attachment!.Id}", AttachmentView.From(attachment));
@@ -127,7 +127,7 @@ public static class AttachmentsApi
             return TypedResults.NotFound();
         }
 
-        var userId = http.User.UserId()!.Value;
+        var userId = http.User.RequiredUserId();
         if (!AttachmentAccess.MayDelete(userId, http.User.Roles(), attachment))
         {
             return TypedResults.Forbid();
@@ -144,7 +144,7 @@ public static class AttachmentsApi
             return TypedResults.NotFound();
         }
 
-        if (!AttachmentAccess.MayDownloadOriginal(http.User.UserId()!.Value, http.User.Roles(), incident))
+        if (!AttachmentAccess.MayDownloadOriginal(http.User.RequiredUserId(), http.User.Roles(), incident))
         {
             return TypedResults.Forbid();
         }
@@ -181,7 +181,7 @@ public static class AttachmentsApi
         });
 
     private static Task<Incident?> IncidentAsync(AmanatDbContext db, HttpContext http, Guid id) =>
-        db.Incidents.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles()).SingleOrDefaultAsync(x => x.Id == id);
+        db.Incidents.AsNoTracking().VisibleTo(http.User.RequiredUserId(), http.User.Roles()).SingleOrDefaultAsync(x => x.Id == id);
 
     private static Task<Attachment?> FindAsync(AmanatDbContext db, Guid incidentId, Guid attachmentId, bool tracked)
     {

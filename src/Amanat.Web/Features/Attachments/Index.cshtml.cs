@@ -46,9 +46,9 @@ public sealed class AttachmentsModel(AmanatDbContext db, AttachmentRecorder reco
 
     public AttachmentOptions Limits => recorder.Limits;
 
-    public bool MayDownloadOriginal => AttachmentAccess.MayDownloadOriginal(User.UserId()!.Value, User.Roles(), Incident);
+    public bool MayDownloadOriginal => AttachmentAccess.MayDownloadOriginal(User.RequiredUserId(), User.Roles(), Incident);
 
-    public bool MayDelete(Attachment attachment) => AttachmentAccess.MayDelete(User.UserId()!.Value, User.Roles(), attachment);
+    public bool MayDelete(Attachment attachment) => AttachmentAccess.MayDelete(User.RequiredUserId(), User.Roles(), attachment);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -75,7 +75,7 @@ public sealed class AttachmentsModel(AmanatDbContext db, AttachmentRecorder reco
         }
 
         await using var stream = Upload!.OpenReadStream();
-        var (attachment, refusal) = await recorder.AddAsync(Incident, stream, Upload.Length, Upload.FileName, Note, User.UserId()!.Value, HttpContext.RequestAborted);
+        var (attachment, refusal) = await recorder.AddAsync(Incident, stream, Upload.Length, Upload.FileName, Note, User.RequiredUserId(), HttpContext.RequestAborted);
         if (refusal is not null)
         {
             ModelState.AddModelError(nameof(Upload), localizer[refusal.MessageKey]);
@@ -104,7 +104,7 @@ public sealed class AttachmentsModel(AmanatDbContext db, AttachmentRecorder reco
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        await recorder.DeleteAsync(attachment, User.UserId()!.Value);
+        await recorder.DeleteAsync(attachment, User.RequiredUserId());
         return Redirect($"/staff/incidents/{Id}/attachments?done=deleted");
     }
 
@@ -124,7 +124,7 @@ public sealed class AttachmentsModel(AmanatDbContext db, AttachmentRecorder reco
 
     private async Task<bool> LoadAsync()
     {
-        var incident = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).SingleOrDefaultAsync(x => x.Id == Id);
+        var incident = await db.Incidents.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles()).SingleOrDefaultAsync(x => x.Id == Id);
         if (incident is null)
         {
             return false;

@@ -39,7 +39,7 @@ public static class CareApi
 
     private static async Task<Ok<List<ReferralView>>> OpenReferralsAsync(HttpContext http, ReferralRecorder referrals)
     {
-        var (open, _) = await referrals.OpenInScopeAsync(http.User.UserId()!.Value, http.User.Roles());
+        var (open, _) = await referrals.OpenInScopeAsync(http.User.RequiredUserId(), http.User.Roles());
         return TypedResults.Ok(open.Select(r => ReferralView.From(r, referrals.Today)).ToList());
     }
 
@@ -52,7 +52,7 @@ public static class CareApi
             return TypedResults.NotFound();
         }
 
-        return await referrals.UpdateAsync(referral, body.Status, body.DueOn, http.User.UserId()!.Value) is { } error
+        return await referrals.UpdateAsync(referral, body.Status, body.DueOn, http.User.RequiredUserId()) is { } error
             ? RuleProblems.From([new RuleError(nameof(FollowUp.Status), error)], localizer)
             : TypedResults.Ok(ReferralView.From(referral, referrals.Today));
     }
@@ -70,12 +70,12 @@ public static class CareApi
             return TypedResults.NotFound();
         }
 
-        if (draft.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).AnyAsync(x => x.Id == incident))
+        if (draft.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.RequiredUserId(), http.User.Roles()).AnyAsync(x => x.Id == incident))
         {
             return RuleProblems.From([new RuleError(nameof(ReferralDraft.IncidentId), "Rule.UnknownCode")], localizer);
         }
 
-        var (referral, errors) = await referrals.AddAsync(member, draft, http.User.UserId()!.Value);
+        var (referral, errors) = await referrals.AddAsync(member, draft, http.User.RequiredUserId());
         return referral is null ? RuleProblems.From(errors, localizer) : TypedResults.Created($"/api/v1/members/{id}/referrals", ReferralView.From(referral, referrals.Today));
     }
 
@@ -83,7 +83,7 @@ public static class CareApi
     {
         var stays = await desk.OpenStaysAsync();
         var ids = stays.Select(s => s.MemberId).OfType<Guid>().Distinct().ToList();
-        var visible = await db.Members.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
+        var visible = await db.Members.AsNoTracking().VisibleTo(http.User.RequiredUserId(), http.User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync();
         return TypedResults.Ok(new ShelterView(desk.Settings.Beds, stays.Count, [.. stays.Select(s => new StayView(
             s.Id, s.MemberId is { } m && visible.Contains(m) ? m : null, s.GivenOn, Shelter.NightsSoFar(s, desk.Today), Shelter.IsOverLong(s, desk.Today, desk.Settings.MaxStayNights)))]));
     }
@@ -96,12 +96,12 @@ public static class CareApi
             return TypedResults.NotFound();
         }
 
-        if (body.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).AnyAsync(x => x.Id == incident))
+        if (body.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.RequiredUserId(), http.User.Roles()).AnyAsync(x => x.Id == incident))
         {
             return RuleProblems.From([new RuleError(nameof(CheckIn.IncidentId), "Rule.UnknownCode")], localizer);
         }
 
-        var errors = await desk.CheckInAsync(id, body.ArrivedOn, body.IncidentId, body.DespiteFull, http.User.UserId()!.Value);
+        var errors = await desk.CheckInAsync(id, body.ArrivedOn, body.IncidentId, body.DespiteFull, http.User.RequiredUserId());
         return errors.Count > 0 ? RuleProblems.From(errors, localizer) : TypedResults.NoContent();
     }
 
@@ -113,13 +113,13 @@ public static class CareApi
             return TypedResults.NotFound();
         }
 
-        return await desk.CheckOutAsync(stay.Id, body.LeftOn, http.User.UserId()!.Value) is { } error
+        return await desk.CheckOutAsync(stay.Id, body.LeftOn, http.User.RequiredUserId()) is { } error
             ? RuleProblems.From([new RuleError(nameof(CheckOut.LeftOn), error)], localizer)
             : TypedResults.NoContent();
     }
 
     private static Task<Member?> MemberAsync(AmanatDbContext db, HttpContext http, Guid id) =>
-        db.Members.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles()).SingleOrDefaultAsync(m => m.Id == id);
+        db.Members.AsNoTracking().VisibleTo(http.User.RequiredUserId(), http.User.Roles()).SingleOrDefaultAsync(m => m.Id == id);
 }
 
 public sealed record ReferralView(Guid Id, Guid? MemberId, Guid ProviderId, string ServiceCode, ReferralStatus Status, DateOnly SentOn, DateOnly DueOn, bool Overdue, string? Note, Guid? IncidentId)

@@ -35,10 +35,10 @@ public sealed class ReferralRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
 
         var sent = draft.SentOn ?? Today;
         var referral = new Referral(member.Id, provider!.Id, draft.ServiceCode!, sent, draft.DueOn ?? sent.AddDays(ReferralRules.DefaultFollowUpDays), draft.Note, userId, clock.GetUtcNow().UtcDateTime, draft.IncidentId);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.ReferralCreated, referral.Id, actorId: userId);
+        transaction.Add(AuditEventType.ReferralCreated, referral.Id);
         await transaction.CommitAsync();
         return (referral, []);
     }
@@ -56,9 +56,9 @@ public sealed class ReferralRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
             return e.MessageKey;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.ReferralUpdated, referral.Id, (long)status, actorId: userId);
+        transaction.Add(AuditEventType.ReferralUpdated, referral.Id, (long)status);
         await transaction.CommitAsync();
         return null;
     }

@@ -29,7 +29,7 @@ public sealed class ReferralsModel(AmanatDbContext db, ReferralRecorder recorder
 
     public async Task OnGetAsync()
     {
-        (Open, Names) = await recorder.OpenInScopeAsync(User.UserId()!.Value, User.Roles());
+        (Open, Names) = await recorder.OpenInScopeAsync(User.RequiredUserId(), User.Roles());
         var providerIds = Open.Select(r => r.ProviderId).Distinct().ToList();
         ProviderNames = await db.Providers.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
         Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.Response).ToListAsync());

@@ -28,12 +28,18 @@ public sealed class ServiceRecorder(AmanatDbContext db, AuditTrail audit, TimePr
         }
 
         var record = new ServiceRecord(draft.IncidentId, draft.Code!, draft.GivenOn ?? Today, userId, draft.Nights, draft.Provider, draft.Note, clock.GetUtcNow().UtcDateTime, memberId);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         db.ServiceRecords.Add(record);
         await db.SaveChangesAsync();
-        await (draft.IncidentId is { } incident
-            ? audit.RecordAsync(AuditEventType.ResponseRecorded, incident, actorId: userId)
-            : audit.RecordAsync(AuditEventType.ServiceRecorded, memberId, actorId: userId));
+        if (draft.IncidentId is { } incident)
+        {
+            transaction.Add(AuditEventType.ResponseRecorded, incident);
+        }
+        else
+        {
+            transaction.Add(AuditEventType.ServiceRecorded, memberId);
+        }
+
         await transaction.CommitAsync();
         return (record, []);
     }

@@ -45,7 +45,7 @@ public sealed class ShelterModel(AmanatDbContext db, ShelterDesk desk, IStringLo
             return NotFound();
         }
 
-        if (await desk.CheckOutAsync(stayId, leftOn, User.UserId()!.Value) is { } error)
+        if (await desk.CheckOutAsync(stayId, leftOn, User.RequiredUserId()) is { } error)
         {
             ModelState.AddModelError(string.Empty, localizer[error]);
             return Page();
@@ -58,6 +58,6 @@ public sealed class ShelterModel(AmanatDbContext db, ShelterDesk desk, IStringLo
     {
         Stays = await desk.OpenStaysAsync();
         var ids = Stays.Select(s => s.MemberId).OfType<Guid>().Distinct().ToList();
-        Names = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
+        Names = await db.Members.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles()).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
     }
 }

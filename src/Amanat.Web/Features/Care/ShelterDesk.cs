@@ -57,10 +57,10 @@ public sealed class ShelterDesk(AmanatDbContext db, AuditTrail audit, KeyVault v
         }
 
         var stay = new ServiceRecord(incidentId, ServiceRecord.ShelterCode, on, userId, null, null, null, clock.GetUtcNow().UtcDateTime, memberId);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         db.ServiceRecords.Add(stay);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.ShelterCheckedIn, stay.Id, actorId: userId);
+        transaction.Add(AuditEventType.ShelterCheckedIn, stay.Id);
         await transaction.CommitAsync();
         return [];
     }
@@ -89,9 +89,9 @@ public sealed class ShelterDesk(AmanatDbContext db, AuditTrail audit, KeyVault v
             return e.MessageKey;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.ShelterCheckedOut, stay.Id, stay.Nights, actorId: userId);
+        transaction.Add(AuditEventType.ShelterCheckedOut, stay.Id, stay.Nights);
         await transaction.CommitAsync();
         return null;
     }

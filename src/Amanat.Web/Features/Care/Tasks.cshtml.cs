@@ -11,5 +11,5 @@ public sealed class TasksModel(UpcomingTasks upcoming) : PageModel
 {
     public IReadOnlyList<UpcomingTask> Tasks { get; private set; } = [];
 
-    public async Task OnGetAsync() => Tasks = await upcoming.ForAsync(User.UserId()!.Value, User.Roles());
+    public async Task OnGetAsync() => Tasks = await upcoming.ForAsync(User.RequiredUserId(), User.Roles());
 }

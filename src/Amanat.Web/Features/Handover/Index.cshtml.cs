@@ -70,8 +70,10 @@ public sealed class HandoverModel(AmanatDbContext db, AuditTrail audit, IStringL
             member.ShareWith(to!.Id);
         }
 
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.RecordsHandedOver, to!.Id, incidents.Count);
+        transaction.Add(AuditEventType.RecordsHandedOver, to!.Id, incidents.Count);
+        await transaction.CommitAsync();
         HandedOver = incidents.Count;
         return RedirectToPage();
     }

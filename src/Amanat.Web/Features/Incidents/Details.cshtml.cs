@@ -94,7 +94,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
             return Page();
         }
 
-        var (_, errors) = await services.AddAsync(Service.ToDraft(Id), ForMemberId, User.UserId()!.Value, Vocabulary);
+        var (_, errors) = await services.AddAsync(Service.ToDraft(Id), ForMemberId, User.RequiredUserId(), Vocabulary);
         ModelState.AddRuleErrors(nameof(Service), errors, localizer);
         if (!ModelState.IsValid)
         {
@@ -119,8 +119,10 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
         var tracked = await db.Incidents.SingleAsync(x => x.Id == Id);
         tracked.AssignLawyer(LawyerId, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.LawyerAssigned, Id, actorId: null);
+        transaction.Add(AuditEventType.LawyerAssigned, Id);
+        await transaction.CommitAsync();
         return Redirect($"/staff/incidents/{Id}");
     }
 
@@ -132,7 +134,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 
     private async Task<bool> LoadAsync()
     {
-        var incident = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles()).WithContent().SingleOrDefaultAsync(x => x.Id == Id);
+        var incident = await db.Incidents.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles()).WithContent().SingleOrDefaultAsync(x => x.Id == Id);
         if (incident is null)
         {
             return false;
@@ -155,7 +157,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
         }
 
         LawyerId ??= incident.AssignedLawyerId;
-        Matches = await Amanat.Core.Identifiers.PerpetratorMatching.FindAsync(db, incident, db.Incidents.VisibleTo(User.UserId()!.Value, User.Roles()));
+        Matches = await Amanat.Core.Identifiers.PerpetratorMatching.FindAsync(db, incident, db.Incidents.VisibleTo(User.RequiredUserId(), User.Roles()));
         return true;
     }
 }

@@ -46,5 +46,5 @@ public sealed class EditIncidentModel(AmanatDbContext db, IncidentRecorder recor
     }
 
     private Task<Incident?> FindAsync() =>
-        Db.Incidents.VisibleTo(User.UserId()!.Value, User.Roles()).WithContent().SingleOrDefaultAsync(x => x.Id == Id);
+        Db.Incidents.VisibleTo(User.RequiredUserId(), User.Roles()).WithContent().SingleOrDefaultAsync(x => x.Id == Id);
 }

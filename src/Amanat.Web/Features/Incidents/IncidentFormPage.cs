@@ -46,7 +46,7 @@ public abstract class IncidentFormPage(AmanatDbContext db, IncidentRecorder reco
     protected async Task<Incident?> SaveAsync(Incident incident, bool isNew)
     {
         await LoadVocabularyAsync();
-        var errors = await recorder.SaveAsync(incident, Input.ToDraft(), isNew, User.UserId()!.Value);
+        var errors = await recorder.SaveAsync(incident, Input.ToDraft(), isNew, User.RequiredUserId());
         foreach (var error in errors)
         {
             ModelState.AddModelError(IncidentInput.FieldKey(error.Field), localizer[error.MessageKey]);

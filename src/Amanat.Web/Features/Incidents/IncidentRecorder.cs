@@ -60,7 +60,7 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         var newMembers = new Dictionary<int, Guid>();
         for (var i = 0; i < draft.People.Count; i++)
         {
@@ -84,10 +84,10 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         db.IncidentRevisions.Add(revision);
         var counted = await facts.StageAsync([incident], newMembers.Values.ToDictionary(id => id, _ => (string?)null));
         await db.SaveChangesAsync();
-        await audit.RecordAsync(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, actorId: userId, dataHash: revision.Hash);
+        transaction.Add(isNew ? AuditEventType.IncidentCreated : AuditEventType.IncidentUpdated, incident.Id, incident.Version, dataHash: revision.Hash);
         foreach (var (alertId, withdrawn) in await Core.Alerts.AlertConsent.ApplyAsync(db, incident, now))
         {
-            await audit.RecordAsync(withdrawn ? AuditEventType.AlertWithdrawn : AuditEventType.AlertEdited, alertId, actorId: userId);
+            transaction.Add(withdrawn ? AuditEventType.AlertWithdrawn : AuditEventType.AlertEdited, alertId);
         }
 
         await transaction.CommitAsync();

@@ -37,7 +37,7 @@ public static class IncidentsApi
     private static async Task<Ok<IncidentPage>> ListAsync(
         HttpContext http, AmanatDbContext db, DateOnly? from, DateOnly? to, string? city, string? violation, string? perpetrator, IncidentStatus? status, int page = 1)
     {
-        var query = db.Incidents.AsNoTracking().VisibleTo(http.User.UserId()!.Value, http.User.Roles())
+        var query = db.Incidents.AsNoTracking().VisibleTo(http.User.RequiredUserId(), http.User.Roles())
             .Filtered(new IncidentFilter(from, to, city, violation, perpetrator, status));
         var total = await query.CountAsync();
         page = Math.Max(1, page);
@@ -62,7 +62,7 @@ public static class IncidentsApi
     private static async Task<Results<Created<IncidentView>, ValidationProblem>> CreateAsync(
         IncidentDraft draft, HttpContext http, AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     {
-        var userId = http.User.UserId()!.Value;
+        var userId = http.User.RequiredUserId();
         var incident = Incident.Start(userId, clock.GetUtcNow().UtcDateTime);
         var errors = await recorder.SaveAsync(incident, draft, isNew: true, userId);
         return errors.Count > 0
@@ -78,13 +78,13 @@ public static class IncidentsApi
             return TypedResults.NotFound();
         }
 
-        var errors = await recorder.SaveAsync(incident, draft, isNew: false, http.User.UserId()!.Value);
+        var errors = await recorder.SaveAsync(incident, draft, isNew: false, http.User.RequiredUserId());
         return errors.Count > 0 ? RuleProblems.From(errors, localizer) : TypedResults.Ok(await ViewAsync(db, incident));
     }
 
     private static Task<Incident?> FindAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
     {
-        var query = db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).WithContent();
+        var query = db.Incidents.VisibleTo(http.User.RequiredUserId(), http.User.Roles()).WithContent();
         return (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
     }
 

@@ -52,7 +52,7 @@ public sealed class IncidentsModel(AmanatDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().ToListAsync());
-        var query = db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles())
+        var query = db.Incidents.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles())
             .Filtered(new IncidentFilter(From, To, City, Violation, Perpetrator, Status));
 
         Total = await query.CountAsync();

@@ -72,7 +72,7 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
             return NotFound();
         }
 
-        var incident = await SaveAsync(Incident.Start(User.UserId()!.Value, Now), isNew: true);
+        var incident = await SaveAsync(Incident.Start(User.RequiredUserId(), Now), isNew: true);
         if (incident is null)
         {
             return Page();
@@ -80,7 +80,7 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
 
         if (FromReport is { } converted)
         {
-            await inbox.ConvertedAsync(converted, incident.Id, User.UserId()!.Value);
+            await inbox.ConvertedAsync(converted, incident.Id, User.RequiredUserId());
         }
 
         return Redirect($"/staff/incidents/{incident.Id}?saved=true");

@@ -101,7 +101,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             return Page();
         }
 
-        var (_, errors) = await services.AddAsync(Service.ToDraft(ServiceIncidentId), Id, User.UserId()!.Value, Vocabulary);
+        var (_, errors) = await services.AddAsync(Service.ToDraft(ServiceIncidentId), Id, User.RequiredUserId(), Vocabulary);
         ModelState.AddRuleErrors(nameof(Service), errors, localizer);
         if (!ModelState.IsValid)
         {
@@ -125,7 +125,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
 
         if (ModelState.IsValid)
         {
-            var (_, errors) = await referrals.AddAsync(Member, Refer.ToDraft(), User.UserId()!.Value);
+            var (_, errors) = await referrals.AddAsync(Member, Refer.ToDraft(), User.RequiredUserId());
             ModelState.AddRuleErrors(nameof(Refer), errors, localizer);
         }
 
@@ -145,7 +145,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             return Page();
         }
 
-        var errors = await shelter.CheckInAsync(Id, arrivedOn, stayIncidentId, despiteFull, User.UserId()!.Value);
+        var errors = await shelter.CheckInAsync(Id, arrivedOn, stayIncidentId, despiteFull, User.RequiredUserId());
         ModelState.AddRuleErrors("Shelter", errors, localizer);
         AskDespiteFull = errors.Any(e => e.Field == "DespiteFull");
         return ModelState.IsValid ? Redirect($"/staff/members/{Id}#shelter") : Page();
@@ -158,7 +158,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
             return NotFound();
         }
 
-        if (await shelter.CheckOutAsync(Stay.Id, leftOn, User.UserId()!.Value) is { } error)
+        if (await shelter.CheckOutAsync(Stay.Id, leftOn, User.RequiredUserId()) is { } error)
         {
             ModelState.AddModelError("Shelter.LeftOn", localizer[error]);
             return Page();
@@ -176,7 +176,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         }
 
         var referral = await db.Referrals.SingleAsync(r => r.Id == referralId);
-        if (await referrals.UpdateAsync(referral, status, dueOn, User.UserId()!.Value) is { } error)
+        if (await referrals.UpdateAsync(referral, status, dueOn, User.RequiredUserId()) is { } error)
         {
             ModelState.AddModelError(string.Empty, localizer[error]);
             return Page();
@@ -191,8 +191,8 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
 
     private async Task<bool> LoadAsync()
     {
-        var assigned = await MemberScope.AssignedMemberIdsAsync(db, User.UserId()!.Value, User.Roles());
-        var member = await db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles(), assigned).SingleOrDefaultAsync(x => x.Id == Id);
+        var assigned = await MemberScope.AssignedMemberIdsAsync(db, User.RequiredUserId(), User.Roles());
+        var member = await db.Members.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles(), assigned).SingleOrDefaultAsync(x => x.Id == Id);
         if (member is null)
         {
             return false;
@@ -203,7 +203,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
         var link = BlindIndex.Compute(vault.Keys, new MemberLinkNormaliser(), Id.ToString("N"));
         var linkColumn = BlindIndex.Of(nameof(AffectedPerson.MemberLink));
         var incidentIds = await db.Set<AffectedPerson>().Where(p => EF.Property<byte[]>(p, linkColumn) == link).Select(p => p.IncidentId).ToListAsync();
-        Incidents = await db.Incidents.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles())
+        Incidents = await db.Incidents.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles())
             .Where(i => incidentIds.Contains(i.Id)).OrderByDescending(i => i.OccurredOn).ToListAsync();
         Services = await db.ServiceRecords.AsNoTracking().ForMember(vault.Keys, Id)
             .OrderByDescending(s => s.GivenOn).ThenBy(s => s.Id).ToListAsync();

@@ -44,7 +44,7 @@ public sealed class EditMemberModel(AmanatDbContext db, MemberRecorder recorder,
 
     private async Task<Member?> FindAsync()
     {
-        var member = await Db.Members.VisibleTo(User.UserId()!.Value, User.Roles()).SingleOrDefaultAsync(x => x.Id == Id);
+        var member = await Db.Members.VisibleTo(User.RequiredUserId(), User.Roles()).SingleOrDefaultAsync(x => x.Id == Id);
         HasUic = member?.UicIndex is not null;
         ViewData["HasUic"] = HasUic;
         return member;

@@ -56,13 +56,13 @@ public sealed class MembersModel(AmanatDbContext db, MemberRecorder recorder) : 
         await LoadAsync();
         Found = await recorder.FindAsync(Find.WorkingName, new UicParts(Find.Sex, Find.BirthYear, Find.MotherName, Find.FatherName));
         var ids = Found.Select(m => m.Id).ToList();
-        Openable = (await db.Members.VisibleTo(User.UserId()!.Value, User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
+        Openable = (await db.Members.VisibleTo(User.RequiredUserId(), User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
         return Page();
     }
 
     private async Task LoadAsync()
     {
-        var visible = db.Members.AsNoTracking().VisibleTo(User.UserId()!.Value, User.Roles());
+        var visible = db.Members.AsNoTracking().VisibleTo(User.RequiredUserId(), User.Roles());
         Total = await visible.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Members = await visible.OrderByDescending(m => m.UpdatedAtUtc).ThenBy(m => m.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync();

@@ -25,10 +25,10 @@ public sealed class MemberForgetting(AmanatDbContext db, KeyVault vault, AuditLo
             return false;
         }
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await audit.BeginAsync(source, cancellationToken))
         {
             await ForgetInTransactionAsync(memberId, cancellationToken);
-            await audit.RecordAsync(AuditEventType.MemberForgotten, source, subjectId: memberId, cancellationToken: cancellationToken);
+            transaction.Add(AuditEventType.MemberForgotten, subjectId: memberId);
 
             await transaction.CommitAsync(cancellationToken);
         }

@@ -47,14 +47,14 @@ public abstract class MemberFormPage(AmanatDbContext db, MemberRecorder recorder
             return null; // a value that did not parse (letters in the year): shown beside its field
         }
 
-        var result = await recorder.SaveAsync(existing, Input.ToDraft(), User.UserId()!.Value, NotADuplicate, Vocabulary);
+        var result = await recorder.SaveAsync(existing, Input.ToDraft(), User.RequiredUserId(), NotADuplicate, Vocabulary);
         ModelState.AddRuleErrors(nameof(Input), result.Errors, localizer);
 
         if (result.Member is null && result.Duplicates.Count > 0)
         {
             Duplicates = result.Duplicates;
             var ids = Duplicates.Select(d => d.Id).ToList();
-            OpenableDuplicates = (await db.Members.VisibleTo(User.UserId()!.Value, User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
+            OpenableDuplicates = (await db.Members.VisibleTo(User.RequiredUserId(), User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
             ModelState.AddModelError(nameof(NotADuplicate), localizer["Member.Duplicate.Confirm"]);
         }
 

@@ -96,9 +96,9 @@ public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVaul
         member ??= db.Members.Add(new Member(draft.WorkingName!, userId, now)).Entity;
         var nationalityBefore = member.NationalityCode;
         member.Apply(draft, uic, now);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(isNew ? AuditEventType.MemberCreated : AuditEventType.MemberUpdated, member.Id, duplicates.Count > 0 ? 1 : null, actorId: userId);
+        transaction.Add(isNew ? AuditEventType.MemberCreated : AuditEventType.MemberUpdated, member.Id, duplicates.Count > 0 ? 1 : null);
         await transaction.CommitAsync();
         if (!isNew && member.NationalityCode != nationalityBefore)
         {

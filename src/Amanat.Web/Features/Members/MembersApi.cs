@@ -50,7 +50,7 @@ public static class MembersApi
 
     private static async Task<Ok<MemberPage>> ListAsync(HttpContext http, AmanatDbContext db, int page = 1)
     {
-        var (userId, roles) = (http.User.UserId()!.Value, http.User.Roles());
+        var (userId, roles) = (http.User.RequiredUserId(), http.User.Roles());
         var query = db.Members.AsNoTracking().VisibleTo(userId, roles, await MemberScope.AssignedMemberIdsAsync(db, userId, roles));
         var total = await query.CountAsync();
         page = Math.Max(1, page);
@@ -78,7 +78,7 @@ public static class MembersApi
     private static async Task<Results<Created<MemberView>, ValidationProblem, Conflict<DuplicateProblem>>> CreateAsync(
         MemberDraft draft, HttpContext http, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer, bool despiteDuplicates = false)
     {
-        var result = await recorder.SaveAsync(null, draft, http.User.UserId()!.Value, despiteDuplicates);
+        var result = await recorder.SaveAsync(null, draft, http.User.RequiredUserId(), despiteDuplicates);
         return result switch
         {
             { Member: { } member } => TypedResults.Created($"/api/v1/members/{member.Id}", MemberView.From(member)),
@@ -95,7 +95,7 @@ public static class MembersApi
             return TypedResults.NotFound();
         }
 
-        var result = await recorder.SaveAsync(existing, draft, http.User.UserId()!.Value, despiteDuplicates);
+        var result = await recorder.SaveAsync(existing, draft, http.User.RequiredUserId(), despiteDuplicates);
         return result switch
         {
             { Member: { } member } => TypedResults.Ok(MemberView.From(member)),
@@ -123,12 +123,12 @@ public static class MembersApi
             return TypedResults.NotFound();
         }
 
-        if (draft.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.UserId()!.Value, http.User.Roles()).AnyAsync(x => x.Id == incident))
+        if (draft.IncidentId is { } incident && !await db.Incidents.VisibleTo(http.User.RequiredUserId(), http.User.Roles()).AnyAsync(x => x.Id == incident))
         {
             return RuleProblems.From([new RuleError(nameof(ServiceDraft.IncidentId), "Rule.UnknownCode")], localizer);
         }
 
-        var (record, errors) = await services.AddAsync(draft, id, http.User.UserId()!.Value);
+        var (record, errors) = await services.AddAsync(draft, id, http.User.RequiredUserId());
         return record is null
             ? RuleProblems.From(errors, localizer)
             : TypedResults.Created($"/api/v1/members/{id}/services", MemberServiceView.From(record));
@@ -139,7 +139,7 @@ public static class MembersApi
 
     private static async Task<Member?> FindVisibleAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
     {
-        var (userId, roles) = (http.User.UserId()!.Value, http.User.Roles());
+        var (userId, roles) = (http.User.RequiredUserId(), http.User.Roles());
         var query = db.Members.VisibleTo(userId, roles, await MemberScope.AssignedMemberIdsAsync(db, userId, roles));
         return await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id);
     }

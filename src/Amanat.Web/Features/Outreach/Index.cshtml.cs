@@ -54,7 +54,7 @@ public sealed class OutreachModel(AmanatDbContext db, OutreachTally tally, IStri
             return Page();
         }
 
-        ModelState.AddRuleErrors(nameof(Input), await tally.SaveAsync(Input.ToDraft(), Vocabulary, User.UserId()!.Value), localizer);
+        ModelState.AddRuleErrors(nameof(Input), await tally.SaveAsync(Input.ToDraft(), Vocabulary, User.RequiredUserId()), localizer);
         return ModelState.IsValid ? Redirect($"/staff/outreach?saved=true&month={Input.Date:yyyy-MM}") : Page();
     }
 
@@ -64,7 +64,7 @@ public sealed class OutreachModel(AmanatDbContext db, OutreachTally tally, IStri
         MonthStart = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : new DateOnly(tally.Today.Year, tally.Today.Month, 1);
         var end = MonthStart.AddMonths(1);
         var query = db.OutreachShifts.AsNoTracking().Where(s => s.Date >= MonthStart && s.Date < end);
-        var userId = User.UserId()!.Value;
+        var userId = User.RequiredUserId();
         query = User.Roles().HasFlag(StaffRoles.Coordinator) ? query : query.Where(s => s.ById == userId);
         Shifts = await query.OrderByDescending(s => s.Date).ThenByDescending(s => s.CreatedAtUtc).ToListAsync();
     }

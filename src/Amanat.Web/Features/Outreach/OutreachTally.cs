@@ -43,10 +43,10 @@ public sealed class OutreachTally(AmanatDbContext db, AuditTrail audit, KeyVault
         }
 
         var shift = new OutreachShift(draft, contacts, userId, clock.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         db.OutreachShifts.Add(shift);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.OutreachRecorded, shift.Id, shift.PeopleReached, actorId: userId);
+        transaction.Add(AuditEventType.OutreachRecorded, shift.Id, shift.PeopleReached);
         await transaction.CommitAsync();
         return [];
     }

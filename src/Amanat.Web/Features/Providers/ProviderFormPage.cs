@@ -51,9 +51,9 @@ public abstract class ProviderFormPage(AmanatDbContext db, AuditTrail audit, Tim
     protected async Task SaveWithAuditAsync(Provider provider)
     {
         ArgumentNullException.ThrowIfNull(provider);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.DirectoryChanged, provider.Id);
+        transaction.Add(AuditEventType.DirectoryChanged, provider.Id);
         await transaction.CommitAsync();
     }
 }

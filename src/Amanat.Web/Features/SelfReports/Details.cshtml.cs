@@ -45,7 +45,7 @@ public sealed class ReportDetailsModel(AmanatDbContext db, SelfReportInbox inbox
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostContactAsync(Guid id, bool reached) =>
-        await ActAsync(id, () => inbox.NoteContactAsync(Report, reached, User.UserId()!.Value));
+        await ActAsync(id, () => inbox.NoteContactAsync(Report, reached, User.RequiredUserId()));
 
     public async Task<IActionResult> OnPostAttachAsync(Guid id)
     {
@@ -55,11 +55,11 @@ public sealed class ReportDetailsModel(AmanatDbContext db, SelfReportInbox inbox
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        return await ActAsync(id, () => inbox.AttachAsync(Report, incidentId, User.UserId()!.Value));
+        return await ActAsync(id, () => inbox.AttachAsync(Report, incidentId, User.RequiredUserId()));
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(Guid id) =>
-        await ActAsync(id, () => inbox.DiscardAsync(Report, Reason ?? string.Empty, User.UserId()!.Value));
+        await ActAsync(id, () => inbox.DiscardAsync(Report, Reason ?? string.Empty, User.RequiredUserId()));
 
     public string Time(DateTime utc) => zone.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 

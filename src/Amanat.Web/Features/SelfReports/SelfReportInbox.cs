@@ -93,31 +93,39 @@ public sealed class SelfReportInbox(AmanatDbContext db, KeyVault vault, AuditTra
     {
         var report = await db.SelfReports.SingleAsync(r => r.Id == reportId);
         report.ConvertedTo(incidentId, reviewerId, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.SelfReportConverted, report.Id);
+        transaction.Add(AuditEventType.SelfReportConverted, report.Id);
+        await transaction.CommitAsync();
     }
 
     public async Task AttachAsync(SelfReport report, Guid incidentId, Guid reviewerId)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.AttachTo(incidentId, reviewerId, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.SelfReportAttached, report.Id);
+        transaction.Add(AuditEventType.SelfReportAttached, report.Id);
+        await transaction.CommitAsync();
     }
 
     public async Task DiscardAsync(SelfReport report, string reason, Guid reviewerId)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Discard(reason, reviewerId, clock.GetUtcNow().UtcDateTime);
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.SelfReportDiscarded, report.Id);
+        transaction.Add(AuditEventType.SelfReportDiscarded, report.Id);
+        await transaction.CommitAsync();
     }
 
     public async Task NoteContactAsync(SelfReport report, bool reached, Guid staffId)
     {
         ArgumentNullException.ThrowIfNull(report);
         db.SelfReportContacts.Add(report.NoteContact(reached, staffId, clock.GetUtcNow().UtcDateTime));
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.SelfReportContacted, report.Id, reached ? 1 : 0);
+        transaction.Add(AuditEventType.SelfReportContacted, report.Id, reached ? 1 : 0);
+        await transaction.CommitAsync();
     }
 }

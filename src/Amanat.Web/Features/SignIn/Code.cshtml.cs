@@ -49,21 +49,25 @@ public sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, 
         var verified = await VerifyAsync(user, Code!);
         if (verified is null)
         {
+            await using var failed = await audit.BeginAsync();
             await users.AccessFailedAsync(user);
             var lockedOut = await users.IsLockedOutAsync(user);
-            await audit.RecordAsync(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            failed.Add(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            await failed.CommitAsync();
             ModelState.AddModelError(string.Empty, localizer[lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.WrongCode"]);
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync(actorId: user.Id);
         await users.ResetAccessFailedCountAsync(user);
         await signIn.CompleteAsync(HttpContext, user);
         if (verified == AuditEventType.RecoveryCodeUsed)
         {
-            await audit.RecordAsync(AuditEventType.RecoveryCodeUsed, user.Id, actorId: user.Id);
+            transaction.Add(AuditEventType.RecoveryCodeUsed, user.Id);
         }
 
-        await audit.RecordAsync(AuditEventType.SignedIn, user.Id, actorId: user.Id);
+        transaction.Add(AuditEventType.SignedIn, user.Id);
+        await transaction.CommitAsync();
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
     }
 

@@ -69,12 +69,14 @@ public sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn,
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync(actorId: user.Id);
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
         await users.ResetAccessFailedCountAsync(user);
         await signIn.CompleteAsync(HttpContext, user);
-        await audit.RecordAsync(AuditEventType.TwoFactorEnrolled, user.Id, actorId: user.Id);
-        await audit.RecordAsync(AuditEventType.SignedIn, user.Id, actorId: user.Id);
+        transaction.Add(AuditEventType.TwoFactorEnrolled, user.Id);
+        transaction.Add(AuditEventType.SignedIn, user.Id);
+        await transaction.CommitAsync();
         return Page();
     }
 

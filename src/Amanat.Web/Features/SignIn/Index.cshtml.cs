@@ -53,9 +53,11 @@ public sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn
 
         if (!await users.CheckPasswordAsync(user, Input.Password!))
         {
+            await using var transaction = await audit.BeginAsync();
             await users.AccessFailedAsync(user);
             var lockedOut = await users.IsLockedOutAsync(user);
-            await audit.RecordAsync(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            transaction.Add(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
+            await transaction.CommitAsync();
             return Refuse(lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.Wrong");
         }
 

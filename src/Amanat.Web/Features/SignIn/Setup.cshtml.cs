@@ -66,7 +66,7 @@ public sealed class SetupModel(
         var roles = StaffRoles.Admin | (Input.AlsoCoordinator ? StaffRoles.Coordinator : StaffRoles.None);
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new StaffUser(Input.UserName!.Trim(), roles, now);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: user.Id);
         var created = await users.CreateAsync(user, Input.Password!);
         if (!created.Succeeded)
         {
@@ -76,8 +76,8 @@ public sealed class SetupModel(
 
         installation.CompleteSetup(now);
         await db.SaveChangesAsync();
+        transaction.Add(AuditEventType.SetupCompleted, user.Id, (long)roles);
         await transaction.CommitAsync();
-        await audit.RecordAsync(AuditEventType.SetupCompleted, user.Id, (long)roles, user.Id);
         if (!Seal.IsEmpty)
         {
             await Task.Run(() => vault.UsePassphrase(Seal.Passphrase!));

@@ -21,8 +21,10 @@ public sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbCo
         if (HttpContext.CurrentSession() is { } session)
         {
             session.End(clock.GetUtcNow().UtcDateTime, SessionEndReason.SignedOut);
+            await using var transaction = await audit.BeginAsync();
             await db.SaveChangesAsync();
-            await audit.RecordAsync(AuditEventType.SignedOut, User.UserId());
+            transaction.Add(AuditEventType.SignedOut, User.UserId());
+            await transaction.CommitAsync();
         }
 
         await HttpContext.SignOutAsync(StaffSchemes.Cookie);

@@ -75,7 +75,7 @@ public sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.F
             return Page();
         }
 
-        db.DocumentRecords.Add(new DocumentRecord(Id, typeCode!, whereabouts!, since ?? Today, User.UserId()!.Value, clock.GetUtcNow().UtcDateTime));
+        db.DocumentRecords.Add(new DocumentRecord(Id, typeCode!, whereabouts!, since ?? Today, User.RequiredUserId(), clock.GetUtcNow().UtcDateTime));
         await SaveAsync(AuditEventType.DocumentRecorded);
         return Redirect($"/staff/members/{Id}/stay#documents");
     }
@@ -106,7 +106,7 @@ public sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.F
             return Page();
         }
 
-        db.MovementRecords.Add(new MovementRecord(Id, new Movement(kind!.Value, on!.Value), User.UserId()!.Value, clock.GetUtcNow().UtcDateTime));
+        db.MovementRecords.Add(new MovementRecord(Id, new Movement(kind!.Value, on!.Value), User.RequiredUserId(), clock.GetUtcNow().UtcDateTime));
         await SaveAsync(AuditEventType.MovementRecorded);
         return Redirect($"/staff/members/{Id}/stay#movements");
     }
@@ -124,15 +124,15 @@ public sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.F
 
     private async Task SaveAsync(AuditEventType type)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(type, Id);
+        transaction.Add(type, Id);
         await transaction.CommitAsync();
     }
 
     private async Task<bool> LoadAsync()
     {
-        var (userId, roles) = (User.UserId()!.Value, User.Roles());
+        var (userId, roles) = (User.RequiredUserId(), User.Roles());
         var member = await db.Members.AsNoTracking().VisibleTo(userId, roles, await MemberScope.AssignedMemberIdsAsync(db, userId, roles)).SingleOrDefaultAsync(m => m.Id == Id);
         if (member is null)
         {

@@ -78,7 +78,7 @@ public sealed class StayRulesModel(StayRuleStore store, AmanatDbContext db, IStr
         var existing = Book.For(Nationality);
         var rules = Input.ToRuleSet(Nationality!, existing);
         var book = Book with { RuleSets = [.. Book.RuleSets.Where(r => r != existing), rules] };
-        await store.SaveAsync(book, Nationality!, User.UserId()!.Value);
+        await store.SaveAsync(book, Nationality!, User.RequiredUserId());
         return Redirect($"/staff/stay-rules?nationality={Nationality}&saved=true");
     }
 
@@ -103,7 +103,7 @@ public sealed class StayRulesModel(StayRuleStore store, AmanatDbContext db, IStr
 
         var year = new WorkingYear { Year = Year.Year!.Value, Holidays = holidays, WorkingWeekendDays = worked, Confirmed = Year.Confirmed, Source = string.IsNullOrWhiteSpace(Year.Source) ? null : Year.Source.Trim() };
         var book = Book with { Calendar = [.. Book.Calendar.Where(y => y.Year != year.Year), year] };
-        await store.SaveAsync(book, "calendar " + year.Year.ToString(CultureInfo.InvariantCulture), User.UserId()!.Value);
+        await store.SaveAsync(book, "calendar " + year.Year.ToString(CultureInfo.InvariantCulture), User.RequiredUserId());
         return Redirect("/staff/stay-rules?saved=true#calendar");
     }
 

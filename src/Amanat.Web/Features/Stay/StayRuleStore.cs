@@ -27,10 +27,10 @@ public sealed class StayRuleStore(AmanatDbContext db, AuditTrail audit, TimeProv
         ArgumentNullException.ThrowIfNull(book);
         var (_, version) = await CurrentAsync();
         var saved = new StayRuleVersion(version + 1, book, userId, changed, clock.GetUtcNow().UtcDateTime);
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await audit.BeginAsync(actorId: userId);
         db.StayRuleVersions.Add(saved);
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.StayRulesChanged, saved.Id, saved.Version, actorId: userId);
+        transaction.Add(AuditEventType.StayRulesChanged, saved.Id, saved.Version);
         await transaction.CommitAsync();
         return saved.Version;
     }

@@ -74,8 +74,10 @@ public sealed class EditVocabularyModel(AmanatDbContext db, AuditTrail audit, Ti
             return Page();
         }
 
+        await using var transaction = await audit.BeginAsync();
         await db.SaveChangesAsync();
-        await audit.RecordAsync(AuditEventType.VocabularyChanged, entry.Id);
+        transaction.Add(AuditEventType.VocabularyChanged, entry.Id);
+        await transaction.CommitAsync();
         return Redirect($"/staff/vocabularies?kind={entry.Kind}");
     }
 }

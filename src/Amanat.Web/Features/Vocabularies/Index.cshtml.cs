@@ -87,8 +87,10 @@ public sealed class VocabulariesModel(AmanatDbContext db, AuditTrail audit, IStr
         {
             var entry = new VocabularyEntry(Kind, code!, Labels.ToLabels(), Kind == VocabularyKind.Station ? ParentCode : null, Entries.Count == 0 ? 0 : Entries.Max(e => e.SortOrder) + 1);
             db.VocabularyEntries.Add(entry);
+            await using var transaction = await audit.BeginAsync();
             await db.SaveChangesAsync();
-            await audit.RecordAsync(AuditEventType.VocabularyChanged, entry.Id);
+            transaction.Add(AuditEventType.VocabularyChanged, entry.Id);
+            await transaction.CommitAsync();
         }
         catch (DomainException error)
         {
