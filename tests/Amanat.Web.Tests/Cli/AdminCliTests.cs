@@ -99,7 +99,7 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
         var (code, output, error) = await RunAsync(null, "demo", "seed", "--incidents", "30");
         var (againCode, _, _) = await RunAsync(null, "demo", "seed", "--incidents", "10", "--seed", "2");
         var coordinator = await StaffClient.SignInNewAsync(App, Amanat.Core.Staff.StaffRoles.Coordinator);
-        await Incidents.Situations.RecordAsync(coordinator, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        await Incidents.Situations.RecordAsync(coordinator, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3))));
         var (refusedCode, _, refused) = await RunAsync(null, "demo", "seed", "--incidents", "10");
         var (zeroCode, _, zero) = await RunAsync(null, "demo", "seed", "--incidents", "0");
 
