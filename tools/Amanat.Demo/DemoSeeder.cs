@@ -10,27 +10,32 @@ using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Auditing;
+using Amanat.Web.Statistics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Amanat.Web.Demo;
+namespace Amanat.Demo;
 
 public sealed record DemoSeedProgress(int Done, int Total, TimeSpan Elapsed);
 
 /// <summary>
-/// Fills a database with invented incidents for demonstrations, tests and benchmarks (<c>demo seed</c>). Every
+/// Fills a database with invented incidents for demonstrations, tests and benchmarks (<c>seed</c> of tools/Amanat.Demo). Every
 /// demo record is written by one disabled account, <see cref="AuthorName"/>, which cannot sign in; a
 /// database that holds any incident, member or service written by someone else holds real records, and the
 /// seeder refuses to touch it. Incidents go through the same rules, encryption, identifier indexes and
 /// history as recorded ones, inserted in batches of <see cref="BatchSize"/>, each batch one transaction.
 /// </summary>
-public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Statistics.StatisticsFacts facts)
+public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, StatisticsFacts facts)
 {
     public const string AuthorName = "demo-data";
     public const int BatchSize = 250;
     public const int MaxIncidents = 5_000_000;
 
     private static readonly string[] StationCities = ["ALA", "AST", "SHY", "KAR", "TAL"];
+
+    /// <summary>A seeder working through the application's services of <paramref name="scope"/> (the application does not register it).</summary>
+    public static DemoSeeder Create(IServiceProvider scope) => ActivatorUtilities.CreateInstance<DemoSeeder>(scope);
 
     /// <summary>True when the database holds a record that the demo account did not write.</summary>
     public async Task<bool> HoldsRealRecordsAsync()
@@ -53,7 +58,7 @@ public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users,
         var vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().ToListAsync(cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(zone.ToLocal(now).DateTime);
-        var members = await db.Members.AsNoTracking().Select(m => m.Id).Take(10_000).ToListAsync(cancellationToken);
+        var members = await db.Members.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Id).Take(10_000).ToListAsync(cancellationToken);
         var demo = new DemoIncidents(seed, today, stations);
         var keys = vault.Keys;
 

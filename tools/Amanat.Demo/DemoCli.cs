@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
-using Amanat.Web.Demo;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Amanat.Web.Cli;
+namespace Amanat.Demo;
 
-/// <summary><c>demo seed --incidents N [--seed S]</c>: invented incidents for demonstrations, tests and benchmarks.</summary>
+/// <summary><c>seed --incidents N [--seed S]</c>: invented incidents for demonstrations, tests and benchmarks.</summary>
 internal static class DemoCli
 {
-    public static Command Build(IServiceProvider services)
+    public static RootCommand Build(IServiceProvider services)
     {
         var incidents = new Option<int>("--incidents") { Description = "How many incidents to add.", Required = true };
         var seed = new Option<int>("--seed") { Description = "The random seed: the same seed gives the same data.", DefaultValueFactory = _ => 1 };
@@ -15,21 +15,25 @@ internal static class DemoCli
         {
             incidents, seed,
         };
-        command.SetAction((parse, cancel) => AdminCli.WithScopeAsync(services, scope => SeedAsync(scope, parse.GetValue(incidents), parse.GetValue(seed), cancel)));
-        return new Command("demo", "Demonstration data.") { command };
+        command.SetAction(async (parse, cancel) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await SeedAsync(scope.ServiceProvider, parse.GetValue(incidents), parse.GetValue(seed), cancel);
+        });
+        return new RootCommand("Amanat demonstration data (never on a database with real records).") { command };
     }
 
     private static async Task<int> SeedAsync(IServiceProvider scope, int count, int seed, CancellationToken cancel)
     {
         if (count is < 1 or > DemoSeeder.MaxIncidents)
         {
-            return AdminCli.Fail(string.Create(CultureInfo.InvariantCulture, $"--incidents must be between 1 and {DemoSeeder.MaxIncidents:N0}."));
+            return Fail(string.Create(CultureInfo.InvariantCulture, $"--incidents must be between 1 and {DemoSeeder.MaxIncidents:N0}."));
         }
 
-        var seeder = scope.GetRequiredService<DemoSeeder>();
+        var seeder = DemoSeeder.Create(scope);
         if (await seeder.HoldsRealRecordsAsync())
         {
-            return AdminCli.Fail("This database holds real records (written by someone other than the demo account). Demo data goes only into an empty or demo-only database.");
+            return Fail("This database holds real records (written by someone other than the demo account). Demo data goes only into an empty or demo-only database.");
         }
 
         var shown = -1;
@@ -45,6 +49,12 @@ internal static class DemoCli
         await seeder.SeedAsync(count, seed, progress, cancel);
         Console.WriteLine($"Added {count.ToString("N0", CultureInfo.InvariantCulture)} demo incidents, written by the disabled account \"{DemoSeeder.AuthorName}\".");
         return 0;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
     }
 
     /// <summary>Reports on the calling thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>

@@ -3,7 +3,7 @@ using Amanat.Core.Incidents;
 using Bogus;
 using Bogus.DataSets;
 
-namespace Amanat.Web.Demo;
+namespace Amanat.Demo;
 
 /// <summary>
 /// Invented incidents shaped like the situations of the interview — police "document checks", clients who
