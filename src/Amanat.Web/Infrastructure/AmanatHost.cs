@@ -96,7 +96,6 @@ public static class AmanatHost
         services.AddSingleton<Amanat.Web.Backups.BackupMaker>();
         services.AddSingleton<Amanat.Web.Backups.ScheduledBackups>();
         services.AddHostedService(sp => sp.GetRequiredService<Amanat.Web.Backups.ScheduledBackups>());
-        services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Attachments.AttachmentRecorder>();
         services.AddScoped<Amanat.Web.Members.MemberRecorder>();
