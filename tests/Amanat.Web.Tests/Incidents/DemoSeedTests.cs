@@ -66,7 +66,7 @@ public abstract class DemoSeedTests(AmanatApp app) : IntegrationTest(app)
         var (code, output, error) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "30");
         var (againCode, _, _) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "10", "--seed", "2");
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
-        await Situations.RecordAsync(coordinator, Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        await Situations.RecordAsync(coordinator, Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3))));
         var (refusedCode, _, refused) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "10");
         var (zeroCode, _, zero) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "0");
         var (webCode, _, web) = await CliProcess.RunAsync(App.Environment, null, "demo", "seed", "--incidents", "10");
