@@ -10,8 +10,9 @@ provider=${1:-sqlite}
 seed=${2:-100000}
 files=${3:-2000}
 kb=${4:-300}
-dotnet build src/Amanat.Web -c Release -nologo -v quiet >/dev/null
+dotnet build tools/Amanat.Demo -c Release -nologo -v quiet >/dev/null   # builds the application too
 dll=$PWD/src/Amanat.Web/bin/Release/net10.0/Amanat.Web.dll
+demo=$PWD/tools/Amanat.Demo/bin/Release/net10.0/Amanat.Demo.dll
 work=$(mktemp -d /tmp/amanat-backup-bench.XXXX)
 trap 'rm -rf "$work"' EXIT
 export Amanat__DataDirectory="$work/data"
@@ -22,7 +23,7 @@ if [ "$provider" = postgres ]; then
 fi
 echo "== seeding $seed demo incidents ($provider) and $files evidence files of $kb KB"
 start=$(date +%s)
-dotnet "$dll" demo seed --incidents "$seed" | tail -1
+dotnet "$demo" seed --incidents "$seed" | tail -1
 mkdir -p "$work/data/attachments"
 for i in $(seq 1 "$files"); do head -c $((kb * 1024)) /dev/urandom > "$work/data/attachments/$(cat /proc/sys/kernel/random/uuid | tr -d -).bin"; done
 echo "seeded in $(( $(date +%s) - start )) s"

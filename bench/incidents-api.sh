@@ -15,8 +15,9 @@ lists=${LISTS:-1000}
 concurrency=${CONCURRENCY:-16}
 port=${PORT:-5098}
 base="http://127.0.0.1:$port"
-dotnet build src/Amanat.Web -c Release -nologo -v quiet >/dev/null
+dotnet build tools/Amanat.Demo -c Release -nologo -v quiet >/dev/null   # builds the application too
 dll=$PWD/src/Amanat.Web/bin/Release/net10.0/Amanat.Web.dll
+demo=$PWD/tools/Amanat.Demo/bin/Release/net10.0/Amanat.Demo.dll
 work=$(mktemp -d)
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 export Amanat__DataDirectory="$work/data"
@@ -28,7 +29,7 @@ fi
 
 echo "== seeding $seed demo incidents ($provider)"
 start=$(date +%s)
-dotnet "$dll" demo seed --incidents "$seed" | tail -2
+dotnet "$demo" seed --incidents "$seed" | tail -2
 echo "seeded in $(( $(date +%s) - start )) s"
 echo 'load test pass phrase' | dotnet "$dll" users add bench --roles coordinator >/dev/null
 token=$(dotnet "$dll" tokens create bench --name load | tail -1)

@@ -7,8 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${1:-100000}
 source_dir=${2:-}
-dotnet build src/Amanat.Web -c Release -nologo -v quiet >/dev/null
+dotnet build tools/Amanat.Demo -c Release -nologo -v quiet >/dev/null   # builds the application too
 dll=$PWD/src/Amanat.Web/bin/Release/net10.0/Amanat.Web.dll
+demo=$PWD/tools/Amanat.Demo/bin/Release/net10.0/Amanat.Demo.dll
 work=$(mktemp -d /tmp/amanat-rotation-bench.XXXX)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
@@ -17,7 +18,7 @@ if [ -n "$source_dir" ]; then
   cp -r "$source_dir" "$work/data"
 else
   echo "== seeding $seed demo incidents"
-  dotnet "$dll" demo seed --incidents "$seed" | tail -1
+  dotnet "$demo" seed --incidents "$seed" | tail -1
 fi
 keys() { sqlite3 "$work/data/amanat.db" "SELECT count(*) || ' record keys (' || group_concat(DISTINCT Version) || ')' FROM RecordKeys"; }
 t() { local s=$(date +%s.%N); "$@"; echo "  took $(python3 -c "print(round($(date +%s.%N) - $s, 1))") s"; }

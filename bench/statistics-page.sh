@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the statistics page (/staff/statistics, HTML with every chart and table) on a database
-# already filled by `demo seed`, with `hey` (apt-get install hey).
+# already filled by the demo tool (tools/Amanat.Demo), with `hey` (apt-get install hey).
 # Usage: bench/statistics-page.sh <data directory> [postgres connection string]
-#   e.g. Amanat__DataDirectory=/tmp/seed/data dotnet src/Amanat.Web/bin/Release/net10.0/Amanat.Web.dll demo seed --incidents 1000000
+#   e.g. Amanat__DataDirectory=/tmp/seed/data dotnet run -c Release --project tools/Amanat.Demo -- seed --incidents 1000000
 #        bench/statistics-page.sh /tmp/seed/data
 # Environment: REQUESTS (default 300 per filter), CONCURRENCY (default 4), PORT (default 5099).
 # Prints the first view's time (it loads every fact into memory once) and hey's summary for five filters.

@@ -1,11 +1,11 @@
 using Amanat.Core.Incidents;
 using Amanat.Core.Statistics;
-using Amanat.Web.Demo;
+using Amanat.Demo;
 
 namespace Amanat.Benchmarks;
 
 /// <summary>
-/// <c>N</c> incidents made by the demo generator (the same one as <c>demo seed</c>: situations, cities,
+/// <c>N</c> incidents made by the demo generator (the same one as <c>seed</c> of tools/Amanat.Demo: situations, cities,
 /// violations, people and their STATS consent, citizenship, reporting delays), their facts loaded into an
 /// in-memory <see cref="FactTable"/>, as the application holds them.
 /// </summary>

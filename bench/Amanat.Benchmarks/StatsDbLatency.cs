@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Benchmarks;
 
 /// <summary>
-/// The database side of the dashboard on a database filled by <c>demo seed</c>: loading every incident's
+/// The database side of the dashboard on a database filled by the demo tool (<c>seed</c> of tools/Amanat.Demo): loading every incident's
 /// fact into memory (once after a start, as <c>FactCache</c> does), and per view the two SQL counts of the
 /// centre's work in the period (services by code, completed referrals by service).
 /// <code>dotnet run -c Release --project bench/Amanat.Benchmarks -- statsdb &lt;sqlite file | postgres connection string&gt; [calls]</code>

@@ -6,7 +6,7 @@ namespace Amanat.Benchmarks;
 
 /// <summary>
 /// The statistics dashboard's figures at scale: <c>N</c> incidents made by the demo generator (the same one
-/// as <c>demo seed</c>: situations, cities, violations, people and their STATS consent, citizenship,
+/// as the demo tool (tools/Amanat.Demo): situations, cities, violations, people and their STATS consent, citizenship,
 /// reporting delays), their facts loaded into the in-memory <see cref="FactTable"/>, then <c>calls</c>
 /// dashboards with random filters (none; city; violation; perpetrator; citizenship; city + violation),
 /// each one scan plus the protection of every breakdown, as the page does before drawing.

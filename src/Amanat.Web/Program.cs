@@ -7,8 +7,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddAmanat();
 if (AdminCli.Handles(args))
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Services.AddSingleton(new Amanat.Web.Auditing.ProcessChannel(Amanat.Core.Auditing.AuditOrigin.Cli));
+    AdminCli.ConfigureForCommands(builder);
     await using var cli = builder.Build();
     return await AdminCli.RunAsync(cli, args);
 }

@@ -24,7 +24,7 @@ public sealed class CentreTests(BrowserFixture browser)
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AmanatDbContext>();
-            db.Providers.Add(new Provider(new ProviderDraft { Name = "Klinika «Mehr»", Kind = ProviderKind.Clinic, CityCode = "ALA", NoDocumentsNeeded = true, Cost = ProviderCost.Free }, DateTime.UtcNow));
+            db.Providers.Add(new Provider(new ProviderDraft { Name = "Klinika «Mehr»", Kind = ProviderKind.Clinic, CityCode = "ALA", NoDocumentsNeeded = true, Cost = ProviderCost.Free }, TestClock.UtcNow));
             await db.SaveChangesAsync();
         }
 

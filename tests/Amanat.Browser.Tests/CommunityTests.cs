@@ -146,7 +146,7 @@ public sealed class CommunityTests(BrowserFixture browser)
             var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
             var author = await accounts.FindByNameAsync("malika");
             var recorder = scope.ServiceProvider.GetRequiredService<Amanat.Web.Features.Incidents.IncidentRecorder>();
-            var incident = Amanat.Core.Incidents.Incident.Start(author!.Id, DateTime.UtcNow);
+            var incident = Amanat.Core.Incidents.Incident.Start(author!.Id, TestClock.UtcNow);
             var errors = await recorder.SaveAsync(incident, new Amanat.Core.Incidents.IncidentDraft
             {
                 OccurredOn = recorder.Today.AddDays(-5),

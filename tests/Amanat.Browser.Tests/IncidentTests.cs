@@ -33,7 +33,7 @@ public sealed class IncidentTests(BrowserFixture browser)
         await form.OpenNewAsync();
         await Expect(form.Heading).ToHaveTextAsync("Записать случай");
 
-        await form.FillAsync("Дата", DateTime.UtcNow.AddDays(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await form.FillAsync("Дата", TestClock.UtcNow.AddDays(-12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await form.FillAsync("Сколько дней", "6");
         await form.ChooseAsync("Город или регион", "Талдыкорган");
         await form.ChooseAsync("Тип места", "Отдел полиции");
@@ -89,7 +89,7 @@ public sealed class IncidentTests(BrowserFixture browser)
         await coordinator.Page.GetByLabel("Нарушение").SelectOptionAsync(new SelectOptionValue { Label = "Изнасилование или сексуальное насилие со стороны сотрудников" });
         await coordinator.Page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
         await Expect(coordinator.Page.GetByText("Найдено случаев: 1")).ToBeVisibleAsync();
-        await coordinator.Page.GetByRole(AriaRole.Link, new() { Name = DateTime.UtcNow.AddDays(-12).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) }).ClickAsync();
+        await coordinator.Page.GetByRole(AriaRole.Link, new() { Name = TestClock.UtcNow.AddDays(-12).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture) }).ClickAsync();
         await Expect(coordinator.Page.Locator("strong", new() { HasText = "Сауле-1" })).ToBeVisibleAsync(); // her name among the people (it is also a choice of "to whom")
         // Accessibility, checked where JavaScript runs (axe is a script): the detail, the list and the form.
         await AssertAccessibleAsync(coordinator.Page);

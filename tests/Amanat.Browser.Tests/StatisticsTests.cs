@@ -1,6 +1,6 @@
 using Amanat.Browser.Tests.Support;
 using Amanat.Core.Staff;
-using Amanat.Web.Demo;
+using Amanat.Demo;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -19,7 +19,7 @@ public sealed class StatisticsTests(BrowserFixture browser)
         await using var _ = server;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(400, 11);
+            await DemoSeeder.Create(scope.ServiceProvider).SeedAsync(400, 11);
         }
 
         var key = await StaffPeople.CreateAsync(server, "dana", StaffRoles.Analyst);
@@ -59,7 +59,7 @@ public sealed class StatisticsTests(BrowserFixture browser)
         await using var _ = server;
         await using (var scope = server.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(400, 12);
+            await DemoSeeder.Create(scope.ServiceProvider).SeedAsync(400, 12);
         }
 
         var key = await StaffPeople.CreateAsync(server, "aliya", StaffRoles.Coordinator);

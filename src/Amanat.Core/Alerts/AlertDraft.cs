@@ -23,6 +23,26 @@ public sealed record AlertDraft
     public IReadOnlyList<string> Plates { get; init; } = [];
 
     public DateOnly? ExpiresOn { get; init; }
+
+    /// <summary>
+    /// The alert says when he was last reported: a month (or year) earlier than the latest incident behind it
+    /// is moved up to that incident's month (or year), so linking a newer report never leaves an older date on
+    /// the check and the feed. A later date than the reports, typed on purpose, stays.
+    /// </summary>
+    public AlertDraft LastReportedBy(DateOnly? latestIncident)
+    {
+        if (latestIncident is not { } latest || Year is not { } year)
+        {
+            return this;
+        }
+
+        if (Month is { } month)
+        {
+            return (year, month).CompareTo((latest.Year, latest.Month)) < 0 ? this with { Year = latest.Year, Month = latest.Month } : this;
+        }
+
+        return year < latest.Year ? this with { Year = latest.Year } : this;
+    }
 }
 
 /// <summary>

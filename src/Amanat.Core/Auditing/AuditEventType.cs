@@ -176,7 +176,7 @@ public enum AuditEventType
     /// <summary>A friendly provider added, changed, retired or restored.</summary>
     DirectoryChanged = 2101,
 
-    /// <summary>Invented demo incidents were added (<c>demo seed</c>); the value is how many.</summary>
+    /// <summary>Invented demo incidents were added (<c>seed</c> of tools/Amanat.Demo); the value is how many.</summary>
     DemoDataSeeded = 2200,
 
     /// <summary>The statistics dashboard was viewed; the value is 1 when figures were shown, 0 when the selection was refused (never the filters).</summary>

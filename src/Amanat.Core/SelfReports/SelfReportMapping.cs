@@ -2,7 +2,7 @@ namespace Amanat.Core.SelfReports;
 
 /// <summary>
 /// How the plain-words choices of a self-report suggest the typology's violation codes, given who did it
-/// (<c>../shared/domain/typology.md</c>). Only a suggestion for the coordinator, who edits the incident.
+/// (<c>docs/typology.md</c>). Only a suggestion for the coordinator, who edits the incident.
 /// </summary>
 public static class SelfReportMapping
 {

@@ -1,7 +1,7 @@
 namespace Amanat.Core.Staff;
 
 /// <summary>
-/// What a staff member may do, exactly as the roles table of the security model. Row-level rules
+/// What a staff member may do, as in the roles table of <c>docs/roles.md</c>. Row-level rules
 /// ("own records", "assigned to her") are applied by each feature on top of these.
 /// </summary>
 public enum Permission

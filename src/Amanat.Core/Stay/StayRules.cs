@@ -88,7 +88,7 @@ public sealed record StayRuleBook
     public static StayRuleBook Parse(string json) =>
         JsonSerializer.Deserialize<StayRuleBook>(json, Json) ?? throw new JsonException("The stay rules file is empty.");
 
-    /// <summary>The rule book shipped with Amanat (from <c>../shared/domain/stay-rules.md</c>).</summary>
+    /// <summary>The rule book shipped with Amanat (sources and confidence in <c>docs/stay-rules.md</c>).</summary>
     public static StayRuleBook Shipped()
     {
         using var stream = typeof(StayRuleBook).Assembly.GetManifestResourceStream("Amanat.Core.Stay.stay-rules.json")

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Core.Vocabularies;
 
 /// <summary>
-/// The starting lists of <c>../shared/domain/typology.md</c>, in four languages (<c>vocabularies.json</c>).
+/// The starting lists of <c>docs/typology.md</c>, in four languages (<c>vocabularies.json</c>).
 /// Added when missing at every start; entries already present — perhaps relabelled by the centre — are
 /// never overwritten.
 /// </summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Amanat.Core.Auditing;
 using Amanat.Core.Common;
 using Amanat.Core.Data;
@@ -23,7 +24,7 @@ namespace Amanat.Web.Cli;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "demo", "backup", "restore", "keys"];
+    private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "backup", "restore", "keys"];
 
     /// <summary>Commands that need neither this process's keys nor a prepared database (restore needs a fresh directory).</summary>
     private static readonly string[] ServerCommands = ["seal", "unseal", "backup", "restore", "keys"];
@@ -36,24 +37,61 @@ public static class AdminCli
     public static bool IsUnknownCommand(string[] args) =>
         args is [var first, ..] && !first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal) && !Commands.Contains(first, StringComparer.Ordinal);
 
+    /// <summary>The settings of a command's process: warnings only, audited as the CLI.</summary>
+    public static void ConfigureForCommands(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(new ProcessChannel(AuditOrigin.Cli));
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
-        var data = app.Services.GetRequiredService<DataDirectory>();
         if (ServerCommands.Contains(args[0], StringComparer.Ordinal))
         {
             return await Build(app.Services).Parse(args).InvokeAsync();
         }
 
-        data.Ensure();
-        await DatabaseSetup.PrepareAsync(app.Services, CancellationToken.None);
-        if (await VaultSetup.OpenVaultAsync(app.Services, NullLogger.Instance) == VaultStart.Sealed && !UnsealHere(app.Services.GetRequiredService<KeyVault>()))
+        return await OpenAsync(app.Services) ? await Build(app.Services).Parse(args).InvokeAsync() : 1;
+    }
+
+    /// <summary>
+    /// Runs the commands of another program that writes through this application's code (tools/Amanat.Demo)
+    /// the way the administration commands run: the same settings (<c>appsettings.json</c>, environment,
+    /// command line), the database migrated, the keys opened — in sealed mode the passphrase is asked for.
+    /// Help and mistyped commands touch nothing.
+    /// </summary>
+    public static async Task<int> RunToolAsync(string[] args, Func<IServiceProvider, RootCommand> commands)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(commands);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            return 1;
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(AdminCli).Assembly.GetName().Name,
+        });
+        builder.AddAmanat();
+        ConfigureForCommands(builder);
+        await using var app = builder.Build();
+        var parsed = commands(app.Services).Parse(args);
+        if (parsed.Action is not AsynchronousCommandLineAction)
+        {
+            return await parsed.InvokeAsync(); // help, or what was wrong with the command line
         }
 
-        return await Build(app.Services).Parse(args).InvokeAsync();
+        return await OpenAsync(app.Services) ? await parsed.InvokeAsync() : 1;
+    }
+
+    /// <summary>Creates the data directory, migrates the database and opens the keys; false when they stay sealed.</summary>
+    private static async Task<bool> OpenAsync(IServiceProvider services)
+    {
+        services.GetRequiredService<DataDirectory>().Ensure();
+        await DatabaseSetup.PrepareAsync(services, CancellationToken.None);
+        return await VaultSetup.OpenVaultAsync(services, NullLogger.Instance) != VaultStart.Sealed
+            || UnsealHere(services.GetRequiredService<KeyVault>());
     }
 
     /// <summary>Sealed mode, server stopped or not: this process needs the keys itself, so it asks for the passphrase.</summary>
@@ -108,7 +146,6 @@ public static class AdminCli
             new Command("audit", "The audit trail.") { verify },
             seal,
             unseal,
-            DemoCli.Build(services),
             KeysCli.Build(services),
         };
         foreach (var command in BackupCli.Build(services))

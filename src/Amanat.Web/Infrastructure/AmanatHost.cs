@@ -102,7 +102,6 @@ public static class AmanatHost
         services.AddSingleton<Amanat.Web.Backups.BackupMaker>();
         services.AddSingleton<Amanat.Web.Backups.ScheduledBackups>();
         services.AddHostedService(sp => sp.GetRequiredService<Amanat.Web.Backups.ScheduledBackups>());
-        services.AddScoped<Amanat.Web.Demo.DemoSeeder>();
         services.AddScoped<Amanat.Web.Features.Attachments.AttachmentFiles>();
         services.AddScoped<Amanat.Web.Features.Attachments.AttachmentRecorder>();
         services.AddScoped<Amanat.Web.Features.Members.MemberRecorder>();

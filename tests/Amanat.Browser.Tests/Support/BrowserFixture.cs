@@ -113,8 +113,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public sealed class AmanatServer(string dataDirectory, string quickExitUrl) : WebApplicationFactory<Program>
     {
-        /// <summary>The server's clock: the real time until a test moves it on (a follow-up date passing).</summary>
-        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+        /// <summary>The server's clock: <see cref="TestClock.Start"/> until a test moves it on (a follow-up date passing).</summary>
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

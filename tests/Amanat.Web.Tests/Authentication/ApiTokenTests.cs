@@ -54,7 +54,7 @@ public abstract partial class ApiTokenTests(AmanatApp app) : IntegrationTest(app
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
             var user = await users.FindByIdAsync(owner.User.Id.ToString());
-            user!.Disable(DateTime.UtcNow);
+            user!.Disable(TestClock.UtcNow);
             await users.UpdateAsync(user);
         }
 
@@ -84,7 +84,7 @@ public abstract partial class ApiTokenTests(AmanatApp app) : IntegrationTest(app
 
     private async Task<(string Secret, Guid Id)> CreateTokenAsync(Guid userId, string name)
     {
-        var (token, secret) = ApiToken.Create(userId, name, DateTime.UtcNow);
+        var (token, secret) = ApiToken.Create(userId, name, TestClock.UtcNow);
         await App.WithDbAsync(async db =>
         {
             db.ApiTokens.Add(token);

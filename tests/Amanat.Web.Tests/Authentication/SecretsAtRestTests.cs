@@ -62,7 +62,7 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
             ["Input.Perpetrators[0].Vehicle"] = "cnry-vehicle",
             ["Input.Perpetrators[0].Description"] = "cnry-description",
         };
-        var fields = Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3)))
+        var fields = Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3)))
             .Where(f => !canaries.ContainsKey(f.Key))
             .Concat(canaries)
             .ToList();
@@ -104,7 +104,7 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
     public async Task Canaries_InUploadedFiles_AreNotInTheAttachmentsFolder_TheDatabase_NorTheLogs()
     {
         var staff = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
-        var id = await Incidents.Situations.RecordAsync(staff, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        var id = await Incidents.Situations.RecordAsync(staff, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3))));
         var uploads = new[]
         {
             (Bytes: TestFiles.JpegWithExif(48, 48, orientation: 1, description: "cnry-exif-description"), Name: "cnry-photo-name.jpg", Note: "cnry-photo-note"),
@@ -203,14 +203,14 @@ public abstract class SecretsAtRestTests(AmanatApp app) : IntegrationTest(app)
         await App.WithDbAsync(async db =>
         {
             var vault = App.Services.GetRequiredService<Amanat.Core.Security.KeyVault>();
-            var chat = new Amanat.Core.Community.BotChat(chatId, Amanat.Core.Security.BlindIndex.Compute(vault.Keys, new Amanat.Core.Community.ChatIdNormaliser(), chatId.ToString(System.Globalization.CultureInfo.InvariantCulture))!, DateTime.UtcNow);
+            var chat = new Amanat.Core.Community.BotChat(chatId, Amanat.Core.Security.BlindIndex.Compute(vault.Keys, new Amanat.Core.Community.ChatIdNormaliser(), chatId.ToString(System.Globalization.CultureInfo.InvariantCulture))!, TestClock.UtcNow);
             chat.Choose("uz");
-            chat.UseCard(card, DateTime.UtcNow, TimeSpan.FromHours(12));
+            chat.UseCard(card, TestClock.UtcNow, TimeSpan.FromHours(12));
             chat.Await(Amanat.Core.Community.BotStep.Number);
             chat.Subscribe("TUR");
             chat.Sent(987_654_321);
             db.BotChats.Add(chat);
-            db.BotTokens.Add(new Amanat.Core.Community.BotToken("4242:cnry-bot-token-secret", admin.User.Id, DateTime.UtcNow));
+            db.BotTokens.Add(new Amanat.Core.Community.BotToken("4242:cnry-bot-token-secret", admin.User.Id, TestClock.UtcNow));
             return await db.SaveChangesAsync();
         });
 

@@ -94,28 +94,6 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task DemoSeed_ShowsProgress_AddsToADemoDatabase_AndRefusesOneWithRealRecords()
-    {
-        var (code, output, error) = await RunAsync(null, "demo", "seed", "--incidents", "30");
-        var (againCode, _, _) = await RunAsync(null, "demo", "seed", "--incidents", "10", "--seed", "2");
-        var coordinator = await StaffClient.SignInNewAsync(App, Amanat.Core.Staff.StaffRoles.Coordinator);
-        await Incidents.Situations.RecordAsync(coordinator, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
-        var (refusedCode, _, refused) = await RunAsync(null, "demo", "seed", "--incidents", "10");
-        var (zeroCode, _, zero) = await RunAsync(null, "demo", "seed", "--incidents", "0");
-
-        Assert.True(code == 0, error);
-        Assert.Contains("30 of 30 incidents (100%)", output, StringComparison.Ordinal);
-        Assert.Contains("Added 30 demo incidents", output, StringComparison.Ordinal);
-        Assert.Equal(0, againCode);
-        Assert.Equal(1, refusedCode);
-        Assert.Contains("real records", refused, StringComparison.Ordinal);
-        Assert.Equal(1, zeroCode);
-        Assert.Contains("--incidents must be between 1 and", zero, StringComparison.Ordinal);
-        Assert.Equal(41, await App.WithDbAsync(db => db.Incidents.CountAsync()));
-        Assert.True((await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == Amanat.Web.Demo.DemoSeeder.AuthorName))).IsDisabled);
-    }
-
-    [Fact]
     public async Task KeysRotate_AsksTheRunningServer_FollowsTheProgress_AndTheOldGenerationIsDestroyed()
     {
         await StaffClient.SignInNewAsync(App, Amanat.Core.Staff.StaffRoles.Outreach);

@@ -127,7 +127,7 @@ public abstract partial class SelfReportTests(AmanatApp app) : IntegrationTest(a
         await App.WithDbAsync(async db =>
         {
             var hash = ReadableCode.Hash(ReadableCode.Normalise(second)!, SelfReport.ReferencePurpose);
-            (await db.SelfReports.SingleAsync(r => r.ReferenceHash == hash)).Discard("TEST", reviewer.User.Id, DateTime.UtcNow);
+            (await db.SelfReports.SingleAsync(r => r.ReferenceHash == hash)).Discard("TEST", reviewer.User.Id, TestClock.UtcNow);
             return await db.SaveChangesAsync();
         });
 

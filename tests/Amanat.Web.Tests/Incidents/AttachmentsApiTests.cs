@@ -103,7 +103,7 @@ public abstract class AttachmentsApiTests(AmanatApp app) : IntegrationTest(app)
 
     private static async Task<Guid> IncidentAsync(HttpClient client)
     {
-        var day = DateTime.UtcNow.AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = TestClock.UtcNow.AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var content = new StringContent($$"""{ "occurredOn": "{{day}}", "cityCode": "ALA", "unnamedPeople": 1, "violations": ["CL-PHY"] }""", Encoding.UTF8, "application/json");
         using var response = await client.PostAsync(new Uri("/api/v1/incidents", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

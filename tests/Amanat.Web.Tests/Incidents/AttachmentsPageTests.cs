@@ -10,7 +10,7 @@ namespace Amanat.Web.Tests.Incidents;
 /// <summary>Evidence files through the incident's pages, as a phone with JavaScript off would use them.</summary>
 public abstract class AttachmentsPageTests(AmanatApp app) : IntegrationTest(app)
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-5));
+    private static readonly DateOnly Day = DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-5));
 
     [Fact]
     public async Task Outreach_AddsAPhotoFromTheForm_SeesItsCleanCopy_ButNotTheOriginal()

@@ -1,7 +1,7 @@
 using Amanat.Core.Auditing;
 using Amanat.Core.Identifiers;
 using Amanat.Core.Staff;
-using Amanat.Web.Demo;
+using Amanat.Demo;
 using Amanat.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +16,7 @@ public abstract class DemoSeedTests(AmanatApp app) : IntegrationTest(app)
     {
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(300, seed: 7);
+            await DemoSeeder.Create(scope.ServiceProvider).SeedAsync(300, seed: 7);
         }
 
         await using var read = App.Services.CreateAsyncScope();
@@ -50,7 +50,7 @@ public abstract class DemoSeedTests(AmanatApp app) : IntegrationTest(app)
     {
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(60, seed: 3);
+            await DemoSeeder.Create(scope.ServiceProvider).SeedAsync(60, seed: 3);
         }
 
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
@@ -60,9 +60,47 @@ public abstract class DemoSeedTests(AmanatApp app) : IntegrationTest(app)
         Assert.Contains("\"total\":0", await outreach.Http.GetStringAsync(new Uri("/api/v1/incidents", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SeedCommand_ShowsProgress_AddsToADemoDatabase_AndRefusesOneWithRealRecords()
+    {
+        var (code, output, error) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "30");
+        var (againCode, _, _) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "10", "--seed", "2");
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        await Situations.RecordAsync(coordinator, Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3))));
+        var (refusedCode, _, refused) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "10");
+        var (zeroCode, _, zero) = await CliProcess.RunDemoAsync(App.Environment, "seed", "--incidents", "0");
+        var (webCode, _, web) = await CliProcess.RunAsync(App.Environment, null, "demo", "seed", "--incidents", "10");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("30 of 30 incidents (100%)", output, StringComparison.Ordinal);
+        Assert.Contains("Added 30 demo incidents", output, StringComparison.Ordinal);
+        Assert.Equal(0, againCode);
+        Assert.Equal(1, refusedCode);
+        Assert.Contains("real records", refused, StringComparison.Ordinal);
+        Assert.Equal(1, zeroCode);
+        Assert.Contains("--incidents must be between 1 and", zero, StringComparison.Ordinal);
+        Assert.Equal(1, webCode); // the application itself no longer makes demo data
+        Assert.Contains("Unknown command 'demo'", web, StringComparison.Ordinal);
+        Assert.Equal(41, await App.WithDbAsync(db => db.Incidents.CountAsync()));
+        Assert.True((await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == DemoSeeder.AuthorName))).IsDisabled);
+    }
+
     [Collection(SqliteCollection.Name)]
     public sealed class Sqlite(SqliteApp app) : DemoSeedTests(app);
 
     [Collection(PostgresCollection.Name)]
     public sealed class Postgres(PostgresApp app) : DemoSeedTests(app);
+}
+
+/// <summary>The application's binary carries no demo generator.</summary>
+public sealed class DemoOutOfTheApplicationTests
+{
+    [Fact]
+    public void TheApplication_DoesNotReferenceBogus_NorHoldTheSeeder()
+    {
+        var web = typeof(Amanat.Web.Cli.AdminCli).Assembly;
+
+        Assert.DoesNotContain(web.GetReferencedAssemblies(), a => a.Name == "Bogus");
+        Assert.DoesNotContain(web.GetTypes(), t => t.Name.StartsWith("Demo", StringComparison.Ordinal));
+    }
 }

@@ -10,7 +10,7 @@ namespace Amanat.Web.Tests.Incidents;
 /// <summary>Recording, validating, finding and following up incidents through the pages, on both databases.</summary>
 public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-20));
+    private static readonly DateOnly Day = DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-20));
 
     [Fact]
     public async Task Situation1_DocumentCheck_IsRecordedFaithfully_WithItsResponses()
@@ -111,7 +111,7 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         var fields = Situations.Raid(Day)
             .Where(f => f.Key is not "Input.OccurredOn" and not "Input.CityCode")
-            .Append(new("Input.OccurredOn", DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(new("Input.OccurredOn", TestClock.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
             .Append(new("Input.CityCode", "ATLANTIS"))
             .Append(new("Input.DurationDays", "-2"))
             .Append(new("Input.Injuries", new string('x', IncidentRules.MaxNoteLength + 1)))

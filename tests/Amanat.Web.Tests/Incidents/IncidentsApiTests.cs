@@ -13,7 +13,7 @@ namespace Amanat.Web.Tests.Incidents;
 /// <summary><c>/api/v1/incidents</c> with personal tokens: the same rules, messages, scopes, history and audit as the pages.</summary>
 public abstract class IncidentsApiTests(AmanatApp app) : IntegrationTest(app)
 {
-    private static readonly string Day = DateTime.UtcNow.AddDays(-9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string Day = TestClock.UtcNow.AddDays(-9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Raid(string narrative = "Каждую субботу требует встречи.") => $$"""
         {

@@ -7,7 +7,7 @@ namespace Amanat.Web.Tests.Incidents;
 /// <summary>"Possibly the same perpetrator": the same phone, plate, badge or name across reports, however it was typed.</summary>
 public abstract class MatchingTests(AmanatApp app) : IntegrationTest(app)
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-8));
+    private static readonly DateOnly Day = DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-8));
 
     [Fact]
     public async Task OnePhone_WrittenThreeWays_LinksTheIncidents_ForThoseWhoMayReadThem()

@@ -1,7 +1,7 @@
 namespace Amanat.Web.Tests.Incidents;
 
 /// <summary>
-/// The situations of <c>../shared/domain/situations.md</c> as the incident form would post them, re-told
+/// The situations of <c>docs/situations.md</c> as the incident form would post them, re-told
 /// with invented details. Each is a list of form fields (checkbox lists repeat their name).
 /// </summary>
 public static class Situations

@@ -9,7 +9,7 @@ namespace Amanat.Web.Tests.Incidents;
 /// <summary>The lists are data: seeded in four languages, extended, relabelled and retired by coordinators.</summary>
 public abstract class VocabularyTests(AmanatApp app) : IntegrationTest(app)
 {
-    private static readonly DateOnly Day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-5));
+    private static readonly DateOnly Day = DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-5));
 
     [Fact]
     public async Task Seed_HoldsTheTypology_InFourLanguages()

@@ -31,7 +31,7 @@ public abstract class HealthAndDatabaseTests(AmanatApp app) : IntegrationTest(ap
     [Fact]
     public async Task Times_AreStoredInUtc_AndReadBackAsUtc()
     {
-        var written = new DateTime(2026, 7, 14, 21, 5, 33, DateTimeKind.Utc);
+        var written = new DateTime(2026, 5, 14, 21, 5, 33, DateTimeKind.Utc); // before the test clock starts (TestClock): no other row is earlier
         var id = Guid.CreateVersion7();
         await App.WithDbAsync(async db =>
         {

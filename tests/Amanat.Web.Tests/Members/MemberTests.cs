@@ -127,7 +127,7 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
     public async Task HelpRecordedOnAnIncident_ForANamedPerson_ShowsOnHerMemberPage_WithTheIncident()
     {
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
-        var incident = await Incidents.Situations.RecordAsync(outreach, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        var incident = await Incidents.Situations.RecordAsync(outreach, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3))));
         var member = await App.WithDbAsync(db => db.Members.SingleAsync());
         var form = await outreach.Http.GetStringAsync(new Uri($"/staff/incidents/{incident}?lang=ru", UriKind.Relative));
 
@@ -150,7 +150,7 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
         var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
         var lawyer = await StaffClient.SignInNewAsync(App, StaffRoles.Lawyer);
-        var incident = await Incidents.Situations.RecordAsync(outreach, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-3))));
+        var incident = await Incidents.Situations.RecordAsync(outreach, Incidents.Situations.DocumentCheck(DateOnly.FromDateTime(TestClock.UtcNow.AddDays(-3))));
         using var other = await outreach.PostFormAsync("/staff/members/new", new() { ["Input.WorkingName"] = "Другая" });
         var members = await App.WithDbAsync(db => db.Members.ToListAsync());
         var inIncident = members.Single(m => m.WorkingName == "Гульнара").Id;

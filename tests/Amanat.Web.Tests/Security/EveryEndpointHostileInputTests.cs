@@ -188,7 +188,7 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
     {
         var staff = await StaffClient.SignInNewAsync(App, StaffRoleList.Combine(StaffRoleList.All));
         var api = await StaffClient.TokenClientAsync(App, StaffRoleList.Combine(StaffRoleList.All));
-        var day = DateTime.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = TestClock.UtcNow.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string Incident(string people, string violations = "[\"ST-DEP\"]", string perpetrators = "[]") =>
             $$"""{ "occurredOn": "{{day}}", "cityCode": "ALA", "violations": {{violations}}, "perpetrators": {{perpetrators}}, "people": {{people}}, "unnamedPeople": 1 }""";
 
@@ -1075,7 +1075,7 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
         {
             var staff = await StaffClient.SignInNewAsync(server, AllRoles);
             var (tokenUser, _, _) = await StaffClient.CreateUserAsync(server, "api-" + Guid.NewGuid().ToString("N")[..8], Password, AllRoles);
-            var (apiToken, secret) = ApiToken.Create(tokenUser.Id, "hostile corpus", DateTime.UtcNow);
+            var (apiToken, secret) = ApiToken.Create(tokenUser.Id, "hostile corpus", TestClock.UtcNow);
             await WithDbAsync(server, db =>
             {
                 db.ApiTokens.Add(apiToken);
@@ -1205,7 +1205,7 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
         {
             (_, "api/v1/incidents" or "api/v1/incidents/{id:guid}") => $$"""
                 {
-                  "occurredOn": "{{DateTime.UtcNow.AddDays(-9).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}}", "cityCode": "AST", "placeCode": "SAUNA", "unnamedPeople": 7,
+                  "occurredOn": "{{TestClock.UtcNow.AddDays(-9).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}}", "cityCode": "AST", "placeCode": "SAUNA", "unnamedPeople": 7,
                   "violations": ["ST-SXC", "ST-DEP"],
                   "perpetrators": [{ "categoryCode": "POL", "rank": "капитан", "badge": "KZ 0417", "phones": "8 (701) 123-45-67" }],
                   "people": [{ "workingName": "Лола", "consents": { "ALERT": "Yes", "STATS": "No" } }],

@@ -56,8 +56,8 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>The application's clock: starts at the real time and moves only when a test says so.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>The application's clock: starts at <see cref="TestClock.Start"/> and moves only when a test says so.</summary>
+    public FakeTimeProvider Clock { get; } = new(TestClock.Start);
 
     /// <summary>Today as the application sees it: the clock's date where the centre is (Asia/Almaty).</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).DateTime);

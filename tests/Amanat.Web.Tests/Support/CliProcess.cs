@@ -2,11 +2,18 @@ using System.Diagnostics;
 
 namespace Amanat.Web.Tests.Support;
 
-/// <summary>The administration CLI: the same executable as the server, run as a separate process with the given settings.</summary>
+/// <summary>The administration CLI (the same executable as the server) or the demo tool, run as a separate process with the given settings.</summary>
 public static class CliProcess
 {
     /// <summary>Runs one command; <paramref name="input"/> is its first line of standard input (a password), if any.</summary>
-    public static async Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<KeyValuePair<string, string?>> environment, string? input, params string[] args)
+    public static Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<KeyValuePair<string, string?>> environment, string? input, params string[] args) =>
+        RunProgramAsync("Amanat.Web.dll", environment, input, args);
+
+    /// <summary>Runs one command of the demo tool (tools/Amanat.Demo), with the same settings.</summary>
+    public static Task<(int Code, string Output, string Error)> RunDemoAsync(IEnumerable<KeyValuePair<string, string?>> environment, params string[] args) =>
+        RunProgramAsync("Amanat.Demo.dll", environment, null, args);
+
+    private static async Task<(int Code, string Output, string Error)> RunProgramAsync(string program, IEnumerable<KeyValuePair<string, string?>> environment, string? input, string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
@@ -16,7 +23,7 @@ public static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Amanat.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -35,7 +35,7 @@ public sealed partial class StaffClient
     {
         ArgumentNullException.ThrowIfNull(app);
         var (user, _, _) = await CreateUserAsync(app, "api-" + Guid.NewGuid().ToString("N")[..8], "correct horse battery", roles);
-        var (token, secret) = ApiToken.Create(user.Id, "tests", DateTime.UtcNow);
+        var (token, secret) = ApiToken.Create(user.Id, "tests", TestClock.UtcNow);
         await app.WithDbAsync(async db =>
         {
             db.ApiTokens.Add(token);

@@ -21,7 +21,7 @@ public sealed class CommunityBotTests(TelegramApp app) : IntegrationTest(app)
     {
         await App.WithDbAsync(db =>
         {
-            db.Providers.Add(new Provider(new ProviderDraft { Name = "Klinika «Mehr»", Kind = ProviderKind.Clinic, CityCode = "ALA", NoDocumentsNeeded = true, Cost = ProviderCost.Free, IsPublic = true, Hours = "9–18" }, DateTime.UtcNow));
+            db.Providers.Add(new Provider(new ProviderDraft { Name = "Klinika «Mehr»", Kind = ProviderKind.Clinic, CityCode = "ALA", NoDocumentsNeeded = true, Cost = ProviderCost.Free, IsPublic = true, Hours = "9–18" }, TestClock.UtcNow));
             return db.SaveChangesAsync();
         });
 

@@ -71,6 +71,8 @@ public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail aud
         var consenting = await db.Incidents.WithConsent(AlertScope).CountAsync(i => ids.Contains(i.Id));
         var vocabulary = await db.VocabularyEntries.AsNoTracking().Where(v => v.Kind == VocabularyKind.City || v.Kind == VocabularyKind.Perpetrator).ToListAsync();
         bool IsKnown(string kind, string code) => vocabulary.Any(v => v.Code == code && !v.IsRetired && v.Kind == (kind == "city" ? VocabularyKind.City : VocabularyKind.Perpetrator));
+        var latest = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderByDescending(i => i.OccurredOn).Select(i => (DateOnly?)i.OccurredOn).FirstOrDefaultAsync();
+        draft = draft.LastReportedBy(latest);
         var problems = AlertRules.Check(draft, consenting, ids.Count - consenting, IsKnown, Today);
         if (problems.Count > 0)
         {
