@@ -145,18 +145,18 @@ public sealed class CommunityTests(BrowserFixture browser)
         {
             var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
             var author = await accounts.FindByNameAsync("malika");
-            var recorder = scope.ServiceProvider.GetRequiredService<Amanat.Web.Features.Incidents.IncidentRecorder>();
+            var save = scope.ServiceProvider.GetRequiredService<Amanat.Web.Features.Incidents.SaveIncident>();
             var incident = Amanat.Core.Incidents.Incident.Start(author!.Id, TestClock.UtcNow);
-            var errors = await recorder.SaveAsync(incident, new Amanat.Core.Incidents.IncidentDraft
+            var errors = await save.RunAsync(incident, new Amanat.Core.Incidents.IncidentDraft
             {
-                OccurredOn = recorder.Today.AddDays(-5),
+                OccurredOn = save.Today.AddDays(-5),
                 CityCode = "ALA",
                 Violations = ["CL-PHY", "CL-ROB"],
                 People = [new() { WorkingName = "Gulnora", Consents = new Dictionary<string, Amanat.Core.Incidents.ConsentValue> { ["ALERT"] = Amanat.Core.Incidents.ConsentValue.Yes } }],
                 Perpetrators = [new() { CategoryCode = "CLI", Phones = "87011234567" }],
                 SourceCode = "SELF",
                 ReliabilityCode = "FIRST",
-            }, isNew: true, author.Id);
+            }, author.Id);
             Assert.Empty(errors);
             incidentId = incident.Id;
         }

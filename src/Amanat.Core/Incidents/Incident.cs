@@ -164,6 +164,39 @@ public sealed class Incident : Entity, IEncryptedRecord
             .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))];
     }
 
+    /// <summary>
+    /// The incident as a draft again: what the edit form starts from and what the API returns. People carry
+    /// their record and member ids and consents; their working names live on the member records.
+    /// </summary>
+    public IncidentDraft ToDraft() => new()
+    {
+        OccurredOn = OccurredOn,
+        OccurredAt = OccurredAt,
+        DurationDays = DurationDays,
+        EndedOn = EndedOn,
+        CityCode = CityCode,
+        PlaceCode = PlaceCode,
+        StationCode = StationCode,
+        PlaceNote = PlaceNote,
+        UnnamedPeople = UnnamedPeople,
+        Violations = [.. Violations.Select(v => v.Code)],
+        Perpetrators = [.. Perpetrators.Select(p => p.ToDraft())],
+        People = [.. People.Select(p => new PersonDraft { Id = p.Id, MemberId = p.MemberId, Consents = p.Consents.Select(c => c.Scope).Distinct(StringComparer.Ordinal).ToDictionary(s => s, p.Consent, StringComparer.Ordinal) })],
+        DaysDetained = DaysDetained,
+        DocumentsTaken = DocumentsTaken,
+        DocumentsReturned = DocumentsReturned,
+        MoneyExtortedMinor = MoneyExtortedMinor,
+        Currency = Currency,
+        Injuries = Injuries,
+        ComplaintCode = ComplaintCode,
+        OutcomeCode = OutcomeCode,
+        ComplaintNote = ComplaintNote,
+        SourceCode = SourceCode,
+        ReliabilityCode = ReliabilityCode,
+        Status = Status,
+        Narrative = Narrative,
+    };
+
     public void AssignLawyer(Guid? lawyerId, DateTime nowUtc)
     {
         AssignedLawyerId = lawyerId;

@@ -90,7 +90,7 @@ public static class AmanatHost
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditChain>();
         services.AddScoped<AuditTrail>();
-        services.AddScoped<Amanat.Web.Features.Incidents.IncidentRecorder>();
+        services.AddScoped<Amanat.Web.Features.Incidents.SaveIncident>();
         services.AddSingleton<Amanat.Web.Features.Statistics.FactCache>();
         services.AddSingleton<Amanat.Web.Features.Statistics.ActivityCounts>();
         services.AddSingleton<Amanat.Web.Features.Statistics.ActivityCountsInterceptor>();

@@ -181,7 +181,7 @@ public sealed partial class DatasetTests
         {
             OccurredOn = spec.On,
             CityCode = spec.City,
-            Violations = spec.Violations,
+            Violations = [.. spec.Violations],
             DaysDetained = spec.Days,
             DocumentsTaken = spec.DocumentsTaken,
             DocumentsReturned = spec.DocumentsTaken ? spec.Returned : null,

@@ -60,7 +60,7 @@ public sealed class FiguresTests
         {
             OccurredOn = occurredOn,
             CityCode = city,
-            Violations = violations,
+            Violations = [.. violations],
             DaysDetained = 3,
             DocumentsTaken = true,
             ComplaintCode = "NONE",

@@ -12,8 +12,8 @@ namespace Amanat.Web.Features.Incidents;
 
 /// <summary>Edits an incident she may see; every save is a new version in its history.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class EditIncidentModel(AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
-    : IncidentFormPage(db, recorder, clock, localizer)
+public sealed class EditIncidentModel(AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, save, clock, localizer)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,7 +28,12 @@ public sealed class EditIncidentModel(AmanatDbContext db, IncidentRecorder recor
 
         var memberIds = incident.People.Select(p => p.MemberId).OfType<Guid>().ToList();
         var names = await Db.Members.Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.WorkingName ?? string.Empty);
-        Input = IncidentInput.From(incident, names);
+        Input = incident.ToDraft();
+        foreach (var person in Input.People)
+        {
+            person.WorkingName = person.MemberId is { } member ? names.GetValueOrDefault(member) : null;
+        }
+
         await LoadVocabularyAsync();
         return Page();
     }
@@ -41,7 +46,7 @@ public sealed class EditIncidentModel(AmanatDbContext db, IncidentRecorder recor
             return NotFound();
         }
 
-        var saved = await SaveAsync(incident, isNew: false);
+        var saved = await SaveAsync(incident);
         return saved is null ? Page() : Redirect($"/staff/incidents/{incident.Id}?saved=true");
     }
 

@@ -16,12 +16,12 @@ namespace Amanat.Web.Features.Incidents;
 /// the form back without saving, so nothing typed is lost), the rules, and saving with a revision and
 /// an audit entry.
 /// </summary>
-public abstract class IncidentFormPage(AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+public abstract class IncidentFormPage(AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxBlocks = 20;
 
     [BindProperty]
-    public IncidentInput Input { get; set; } = new();
+    public IncidentDraft Input { get; set; } = new();
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
 
@@ -29,31 +29,45 @@ public abstract class IncidentFormPage(AmanatDbContext db, IncidentRecorder reco
 
     protected DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    protected DateOnly Today => recorder.Today;
+    protected DateOnly Today => save.Today;
 
-    public Task<IActionResult> OnPostAddPerpetratorAsync() => ReshapeAsync(() => Add(Input.Perpetrators, new PerpetratorInput()));
+    public Task<IActionResult> OnPostAddPerpetratorAsync() => ReshapeAsync(() => Add(Input.Perpetrators, new PerpetratorDraft()));
 
     public Task<IActionResult> OnPostRemovePerpetratorAsync(int index) => ReshapeAsync(() => RemoveAt(Input.Perpetrators, index));
 
-    public Task<IActionResult> OnPostAddPersonAsync() => ReshapeAsync(() => Add(Input.People, new PersonInput()));
+    public Task<IActionResult> OnPostAddPersonAsync() => ReshapeAsync(() => Add(Input.People, new PersonDraft()));
 
     public Task<IActionResult> OnPostRemovePersonAsync(int index) => ReshapeAsync(() => RemoveAt(Input.People, index));
 
     protected async Task LoadVocabularyAsync() =>
         Vocabulary = new VocabularyList(await db.VocabularyEntries.AsNoTracking().ToListAsync());
 
-    /// <summary>Checks the form; on success records it (see <see cref="IncidentRecorder"/>) and returns the incident.</summary>
-    protected async Task<Incident?> SaveAsync(Incident incident, bool isNew)
+    /// <summary>Checks the form; on success records it (see <see cref="SaveIncident"/>) and returns the incident.</summary>
+    protected async Task<Incident?> SaveAsync(Incident incident)
     {
         await LoadVocabularyAsync();
-        var errors = await recorder.SaveAsync(incident, Input.ToDraft(), isNew, User.RequiredUserId());
+        if (!ModelState.IsValid)
+        {
+            // A value that could not even be read (letters in a number, a date that is none) is shown with
+            // its message, and nothing is saved: a draft with that field silently empty is not what she typed.
+            return null;
+        }
+
+        var errors = await save.RunAsync(incident, Input, User.RequiredUserId());
         foreach (var error in errors)
         {
-            ModelState.AddModelError(IncidentInput.FieldKey(error.Field), localizer[error.MessageKey]);
+            ModelState.AddModelError(FieldKey(error.Field), localizer[error.MessageKey]);
         }
 
         return ModelState.IsValid ? incident : null;
     }
+
+    /// <summary>Where a rule's field lives in this form, for the message beside it (the amount is typed in major units).</summary>
+    private static string FieldKey(string ruleField) => ruleField switch
+    {
+        nameof(IncidentDraft.MoneyExtortedMinor) => $"Input.{nameof(IncidentDraft.MoneyExtorted)}",
+        _ => "Input." + ruleField,
+    };
 
     private async Task<IActionResult> ReshapeAsync(Action change)
     {

@@ -60,25 +60,25 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Created<IncidentView>, ValidationProblem>> CreateAsync(
-        IncidentDraft draft, HttpContext http, AmanatDbContext db, IncidentRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+        IncidentDraft draft, HttpContext http, AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     {
         var userId = http.User.RequiredUserId();
         var incident = Incident.Start(userId, clock.GetUtcNow().UtcDateTime);
-        var errors = await recorder.SaveAsync(incident, draft, isNew: true, userId);
+        var errors = await save.RunAsync(incident, draft, userId);
         return errors.Count > 0
             ? RuleProblems.From(errors, localizer)
             : TypedResults.Created($"/api/v1/incidents/{incident.Id}", await ViewAsync(db, incident));
     }
 
     private static async Task<Results<Ok<IncidentView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, IncidentDraft draft, HttpContext http, AmanatDbContext db, IncidentRecorder recorder, IStringLocalizer<SharedResource> localizer)
+        Guid id, IncidentDraft draft, HttpContext http, AmanatDbContext db, SaveIncident save, IStringLocalizer<SharedResource> localizer)
     {
         if (await FindAsync(db, http, id, tracked: true) is not { } incident)
         {
             return TypedResults.NotFound();
         }
 
-        var errors = await recorder.SaveAsync(incident, draft, isNew: false, http.User.RequiredUserId());
+        var errors = await save.RunAsync(incident, draft, http.User.RequiredUserId());
         return errors.Count > 0 ? RuleProblems.From(errors, localizer) : TypedResults.Ok(await ViewAsync(db, incident));
     }
 
@@ -116,18 +116,7 @@ public sealed record IncidentView(Guid Id, int Version, IncidentStatus Status, I
         var people = incident.People.Select(p => new PersonView(
             p.Id, p.MemberId, p.MemberId is { } m ? names.GetValueOrDefault(m) : null,
             p.Consents.Select(c => c.Scope).Distinct(StringComparer.Ordinal).ToDictionary(s => s, p.Consent))).ToList();
-        var content = new IncidentDraft
-        {
-            OccurredOn = incident.OccurredOn, OccurredAt = incident.OccurredAt, DurationDays = incident.DurationDays, EndedOn = incident.EndedOn,
-            CityCode = incident.CityCode, PlaceCode = incident.PlaceCode, StationCode = incident.StationCode, PlaceNote = incident.PlaceNote,
-            UnnamedPeople = incident.UnnamedPeople, Violations = [.. incident.Violations.Select(v => v.Code)],
-            Perpetrators = [.. incident.Perpetrators.Select(p => p.ToDraft())],
-            People = [.. people.Select(p => new PersonDraft { Id = p.Id, MemberId = p.MemberId, Consents = p.Consents })],
-            DaysDetained = incident.DaysDetained, DocumentsTaken = incident.DocumentsTaken, DocumentsReturned = incident.DocumentsReturned,
-            MoneyExtortedMinor = incident.MoneyExtortedMinor, Currency = incident.Currency, Injuries = incident.Injuries,
-            ComplaintCode = incident.ComplaintCode, OutcomeCode = incident.OutcomeCode, ComplaintNote = incident.ComplaintNote,
-            SourceCode = incident.SourceCode, ReliabilityCode = incident.ReliabilityCode, Status = incident.Status, Narrative = incident.Narrative,
-        };
+        var content = incident.ToDraft();
         return new IncidentView(incident.Id, incident.Version, incident.Status, content, people,
             [.. services.Select(s => new ServiceView(s.Code, s.GivenOn, s.Nights, s.Provider, s.Note))], incident.AssignedLawyerId);
     }

@@ -12,8 +12,8 @@ namespace Amanat.Web.Features.Incidents;
 
 /// <summary>Records a new incident from a phone: one form, sensible defaults, no JavaScript needed.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder recorder, Amanat.Web.Features.SelfReports.SelfReportInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
-    : IncidentFormPage(db, recorder, clock, localizer)
+public sealed class NewIncidentModel(AmanatDbContext db, SaveIncident save, Amanat.Web.Features.SelfReports.SelfReportInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    : IncidentFormPage(db, save, clock, localizer)
 {
     /// <summary>A member found or opened before: the incident starts with her as the first person affected.</summary>
     [BindProperty(SupportsGet = true, Name = "member")]
@@ -37,25 +37,18 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
                 return NotFound();
             }
 
-            Input = IncidentInput.FromSelfReport(content, DateOnly.FromDateTime(report.ReceivedAtUtc));
+            Input = IncidentDraft.FromSelfReport(content, DateOnly.FromDateTime(report.ReceivedAtUtc));
             await LoadVocabularyAsync();
             return Page();
         }
 
-        var person = new PersonInput();
+        var person = new PersonDraft();
         if (ForMember is { } memberId && await Db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId) is { } member)
         {
-            person = new PersonInput { MemberId = member.Id, WorkingName = member.WorkingName };
+            person = new PersonDraft { MemberId = member.Id, WorkingName = member.WorkingName };
         }
 
-        Input = new IncidentInput
-        {
-            OccurredOn = Today,
-            SourceCode = "SELF",
-            ReliabilityCode = "FIRST",
-            People = [person],
-            Perpetrators = [new PerpetratorInput()],
-        };
+        Input = IncidentDraft.New(Today, person);
         await LoadVocabularyAsync();
         return Page();
     }
@@ -72,7 +65,7 @@ public sealed class NewIncidentModel(AmanatDbContext db, IncidentRecorder record
             return NotFound();
         }
 
-        var incident = await SaveAsync(Incident.Start(User.RequiredUserId(), Now), isNew: true);
+        var incident = await SaveAsync(Incident.Start(User.RequiredUserId(), Now));
         if (incident is null)
         {
             return Page();

@@ -12,11 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Features.Incidents;
 
 /// <summary>
-/// Checks and saves an incident the same way for the form and the API: rules, new members for new named
-/// people, the incident, its identifier indexes and revision in one transaction, and the audit entry with
-/// the version's hash.
+/// The use case "save an incident", the same for the form, the API and the self-report conversion: the draft
+/// is tidied and checked once (shape, vocabulary, dates, known members); then new members for newly named
+/// people, the incident, its identifier indexes, its revision, its statistics fact and the alerts that
+/// depend on its consent are written in one audited transaction, with the version's hash in the audit.
 /// </summary>
-public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
+public sealed class SaveIncident(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 
@@ -33,8 +34,11 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
             .OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Returns the rule errors (nothing saved), or none when the incident was saved.</summary>
-    public async Task<IReadOnlyList<RuleError>> SaveAsync(Incident incident, IncidentDraft draft, bool isNew, Guid userId)
+    /// <summary>
+    /// Saves the draft into the incident (a new one from <see cref="Incident.Start"/>, or one being edited).
+    /// Returns the rule errors, with nothing saved; or none when the incident was saved.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleError>> RunAsync(Incident incident, IncidentDraft draft, Guid userId)
     {
         ArgumentNullException.ThrowIfNull(incident);
         ArgumentNullException.ThrowIfNull(draft);
@@ -42,6 +46,9 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         {
             return shape;
         }
+
+        var isNew = incident.Version == 0;
+        draft = draft.Normalised();
 
         var errors = IncidentRules.Check(draft, await VocabularyAsync(), Today, isNew ? null : CodesInUse(incident)).ToList();
         var linked = draft.People.Select(p => p.MemberId).OfType<Guid>().Distinct().ToList();
@@ -64,8 +71,8 @@ public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         var newMembers = new Dictionary<int, Guid>();
         for (var i = 0; i < draft.People.Count; i++)
         {
-            // A blank name is no name, as in the form (which sends it as nothing): the person stays nameless.
-            if (draft.People[i] is { Id: null, MemberId: null, WorkingName: { } name } && !string.IsNullOrWhiteSpace(name))
+            // A blank name is no name (the draft is normalised): the person stays nameless.
+            if (draft.People[i] is { Id: null, MemberId: null, WorkingName: { } name })
             {
                 var member = new Member(name, userId, now);
                 db.Members.Add(member);
