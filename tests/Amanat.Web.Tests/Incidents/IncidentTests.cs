@@ -134,6 +134,23 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task AValueThatCannotBeRead_IsShownWithItsMessage_AndNothingIsSaved()
+    {
+        // Before the one field list, a number field with letters was dropped silently and the rest was saved.
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var fields = Situations.Raid(Day).Where(f => f.Key is not "Input.DaysDetained").Append(new("Input.DaysDetained", "six")).ToList();
+
+        using var response = await outreach.PostFieldsAsync("/staff/incidents/new?lang=en", fields, "/staff/incidents/new?lang=en");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("value=\"six\"", html, StringComparison.Ordinal);
+        Assert.Contains("This value is not valid here.", html, StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Incidents.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Members.CountAsync()));
+    }
+
+    [Fact]
     public async Task AddAnotherPerpetrator_AndRemoveAPerson_KeepWhatWasTyped_WithoutSaving()
     {
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
