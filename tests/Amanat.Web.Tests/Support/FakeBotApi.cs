@@ -36,6 +36,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly SemaphoreSlim arrived = new(0);
     private int nextUpdate = 1;
     private int nextMessage = 1000;
+    private int pollsInFlight;
+    private long lastPollStarted;
 
     private FakeBotApi()
     {
@@ -140,6 +142,29 @@ public sealed class FakeBotApi : IAsyncDisposable
         throw new Xunit.Sdk.XunitException($"The bot sent no matching message to {chatId}. Sent: " + string.Join(" | ", MessagesTo(chatId).Select(c => c.Text)));
     }
 
+    /// <summary>The getUpdates calls the bot has made so far.</summary>
+    public int Polls => calls.Count(c => c.Method == "getUpdates");
+
+    /// <summary>
+    /// Waits until the bot has no long poll open and has started none for a quarter of a second: after a seal, the
+    /// poll that was in flight has ended and the bot has stopped asking. Fails after ten seconds.
+    /// </summary>
+    public async Task WaitUntilNotPollingAsync()
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until)
+        {
+            if (Volatile.Read(ref pollsInFlight) == 0 && Environment.TickCount64 - Interlocked.Read(ref lastPollStarted) > 250)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException("The bot kept polling.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -187,7 +212,16 @@ public sealed class FakeBotApi : IAsyncDisposable
             case "getMe":
                 return Ok(new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Amanat", ["username"] = UserName });
             case "getUpdates":
-                return Ok(await UpdatesAsync(body["offset"]?.GetValue<int>() ?? 0, request.HttpContext.RequestAborted));
+                Interlocked.Exchange(ref lastPollStarted, Environment.TickCount64);
+                Interlocked.Increment(ref pollsInFlight);
+                try
+                {
+                    return Ok(await UpdatesAsync(body["offset"]?.GetValue<int>() ?? 0, request.HttpContext.RequestAborted));
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref pollsInFlight);
+                }
             case "sendMessage":
                 if (call.ChatId is { } chat && blocked.ContainsKey(chat))
                 {

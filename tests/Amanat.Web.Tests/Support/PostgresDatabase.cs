@@ -22,18 +22,30 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<PostgresDatabase> CreateAsync()
+    /// <summary>A new database: empty, or with <paramref name="migrated"/> a copy of the migrated schema (<see cref="MigratedTemplate"/>).</summary>
+    public static async Task<PostgresDatabase> CreateAsync(bool migrated = false)
     {
-        var server = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(server))
+        var database = new PostgresDatabase(ServerConnectionString(), "amanat_test_" + Guid.NewGuid().ToString("N"));
+        if (migrated)
         {
-            throw new InvalidOperationException(
-                $"{EnvironmentVariable} is not set. Run ./test.sh, which starts a throwaway PostgreSQL server and sets it.");
+            await MigratedTemplate.CreatePostgresCopyAsync(database.serverConnectionString, database.name);
+        }
+        else
+        {
+            await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database.name}\"");
         }
 
-        var database = new PostgresDatabase(server, "amanat_test_" + Guid.NewGuid().ToString("N"));
-        await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database.name}\"");
         return database;
+    }
+
+    /// <summary>The server named by <c>AMANAT_TEST_POSTGRES</c>.</summary>
+    public static string ServerConnectionString()
+    {
+        var server = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(server)
+            ? throw new InvalidOperationException(
+                $"{EnvironmentVariable} is not set. Run ./test.sh, which starts a throwaway PostgreSQL server and sets it.")
+            : server;
     }
 
     public async ValueTask DisposeAsync()

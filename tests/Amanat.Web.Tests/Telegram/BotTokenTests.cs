@@ -79,10 +79,14 @@ public sealed class BotTokenTests : IAsyncLifetime
         vault.UsePassphrase(Passphrase);
         await app.Services.GetRequiredService<Sealing>().SealAsync(AuditSource.System);
         Assert.Null(bot.Client);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the poll in flight ends
+        await api.WaitUntilNotPollingAsync(); // the poll in flight ends, and no other starts
         var before = api.MessagesTo(chat + 1).Count;
+        var polls = api.Polls;
         api.Send(chat + 1, "/start", "kk");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // A running bot polls again as soon as a poll ends (each lasts at most PollSeconds, one second here):
+        // in one poll period a bot that had not let go of the token would have asked for the message.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(polls, api.Polls);
         Assert.Equal(before, api.MessagesTo(chat + 1).Count);
         Assert.Equal(UnsealOutcome.Unsealed, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, throttled: false)).Outcome);
         await api.WaitForMessageAsync(chat + 1, t => t.StartsWith("Сәлеметсіз бе", StringComparison.Ordinal) || t.Contains("Тілді таңдаңыз", StringComparison.Ordinal));
