@@ -6,7 +6,7 @@ namespace Amanat.Web.Features.Incidents;
 /// The incident form as posted: plain strings and numbers, so that whatever was typed comes back on a
 /// refused form. <see cref="ToDraft"/> hands it to the domain rules.
 /// </summary>
-public sealed class IncidentInput
+internal sealed class IncidentInput
 {
     public DateOnly? OccurredOn { get; set; }
 
@@ -159,7 +159,7 @@ public sealed class IncidentInput
     private static string? Code(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-public sealed class PerpetratorInput
+internal sealed class PerpetratorInput
 {
     public string? CategoryCode { get; set; }
 
@@ -201,7 +201,7 @@ public sealed class PerpetratorInput
     }
 }
 
-public sealed class PersonInput
+internal sealed class PersonInput
 {
     /// <summary>The existing person row when editing; empty for a new one.</summary>
     public Guid? Id { get; set; }

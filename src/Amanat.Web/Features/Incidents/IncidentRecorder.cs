@@ -16,7 +16,7 @@ namespace Amanat.Web.Features.Incidents;
 /// people, the incident, its identifier indexes and revision in one transaction, and the audit entry with
 /// the version's hash.
 /// </summary>
-public sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
+internal sealed class IncidentRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 
