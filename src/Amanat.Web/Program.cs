@@ -29,4 +29,5 @@ await app.RunAsync();
 return 0;
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "WebApplicationFactory<Program> in the public test fixtures.")]
 public partial class Program;

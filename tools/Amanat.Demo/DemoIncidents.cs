@@ -13,7 +13,7 @@ namespace Amanat.Demo;
 /// written differently), so that repeat-perpetrator matching has something to find. Nothing here is a
 /// real person; the same seed gives the same data.
 /// </summary>
-public sealed class DemoIncidents
+internal sealed class DemoIncidents
 {
     private static readonly string[] Languages = ["ru", "kk", "uz", "en"];
     private static readonly float[] LanguageWeights = [0.5f, 0.2f, 0.2f, 0.1f];

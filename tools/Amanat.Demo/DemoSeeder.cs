@@ -17,7 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Amanat.Demo;
 
-public sealed record DemoSeedProgress(int Done, int Total, TimeSpan Elapsed);
+internal sealed record DemoSeedProgress(int Done, int Total, TimeSpan Elapsed);
 
 /// <summary>
 /// Fills a database with invented incidents for demonstrations, tests and benchmarks (<c>seed</c> of tools/Amanat.Demo). Every
@@ -26,7 +26,7 @@ public sealed record DemoSeedProgress(int Done, int Total, TimeSpan Elapsed);
 /// seeder refuses to touch it. Incidents go through the same rules, encryption, identifier indexes and
 /// history as recorded ones, inserted in batches of <see cref="BatchSize"/>, each batch one transaction.
 /// </summary>
-public sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, StatisticsFacts facts)
+internal sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> users, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, StatisticsFacts facts)
 {
     public const string AuthorName = "demo-data";
     public const int BatchSize = 250;

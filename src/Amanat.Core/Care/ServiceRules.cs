@@ -67,7 +67,7 @@ public static class ServiceRules
     }
 }
 
-public static class ServiceQueries
+internal static class ServiceQueries
 {
     /// <summary>The services given to one member, found through the blind index of the encrypted member link.</summary>
     public static IQueryable<ServiceRecord> ForMember(this IQueryable<ServiceRecord> services, Security.KeyRing keys, Guid memberId)

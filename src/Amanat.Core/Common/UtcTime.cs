@@ -1,7 +1,7 @@
 namespace Amanat.Core.Common;
 
 /// <summary>Every stored time is UTC; this guards the rule where a time enters the model.</summary>
-public static class UtcTime
+internal static class UtcTime
 {
     public static DateTime Require(DateTime value, string paramName) =>
         value.Kind == DateTimeKind.Utc

@@ -9,7 +9,7 @@ namespace Amanat.Core.Identifiers;
 /// spellings that differ between the languages folded (Q→K, X→H, ZH→J, KH→H, Y→I, W→V); case and
 /// punctuation removed, words kept apart by one space.
 /// </summary>
-public sealed class NameNormaliser : IIdentifierNormaliser
+internal sealed class NameNormaliser : IIdentifierNormaliser
 {
     private static readonly Dictionary<char, string> Cyrillic = new()
     {

@@ -21,7 +21,7 @@ public sealed class PlateNormaliser : IIdentifierNormaliser
 }
 
 /// <summary>Badge numbers: letters and digits only, look-alike Cyrillic letters folded to Latin.</summary>
-public sealed class BadgeNormaliser : IIdentifierNormaliser
+internal sealed class BadgeNormaliser : IIdentifierNormaliser
 {
     public string Kind => "badge";
 

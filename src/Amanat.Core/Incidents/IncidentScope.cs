@@ -8,7 +8,7 @@ namespace Amanat.Core.Incidents;
 /// outreach workers those they created or that were shared with them; lawyers those assigned to them;
 /// analysts and administrators none (they see statistics and settings, not stories).
 /// </summary>
-public static class IncidentScope
+internal static class IncidentScope
 {
     /// <summary>With everything a detail view or an edit needs: violations, perpetrators, people and their consent history.</summary>
     public static IQueryable<Incident> WithContent(this IQueryable<Incident> incidents) =>

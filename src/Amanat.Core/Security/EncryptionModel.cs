@@ -13,7 +13,7 @@ namespace Amanat.Core.Security;
 /// holds plaintext and is not mapped; a shadow property of the same column name holds the ciphertext, and
 /// <see cref="FieldEncryptionInterceptor"/> moves values between the two. Pages never call a cipher.
 /// </summary>
-public static class EncryptionModel
+internal static class EncryptionModel
 {
     private const string DataClassAnnotation = "Amanat:DataClass";
     private const string RecordNameAnnotation = "Amanat:RecordName";

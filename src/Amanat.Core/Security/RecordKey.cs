@@ -74,7 +74,7 @@ public sealed class RecordKey
 }
 
 /// <summary>A row whose protected fields are encrypted under the key of <see cref="KeyOwnerId"/>.</summary>
-public interface IEncryptedRecord
+internal interface IEncryptedRecord
 {
     /// <summary>The record that owns the key: the row itself, its member, its incident or its staff account.</summary>
     Guid KeyOwnerId { get; }

@@ -10,7 +10,7 @@ namespace Amanat.Core.Security;
 /// data. Layout: <c>version (1) | ephemeral point (65, uncompressed) | nonce | ciphertext | tag</c>.
 /// Only the holder of the private half — the unsealed server — can open it; the sender keeps nothing.
 /// </summary>
-public static class SealedBox
+internal static class SealedBox
 {
     public const byte Version = 1;
     private const int PointSize = 65;

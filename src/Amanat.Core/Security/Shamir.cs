@@ -11,7 +11,7 @@ public sealed record ShamirShare(byte X, byte[] Y);
 /// secret back (Lagrange interpolation at 0); fewer say nothing about it — every secret is equally
 /// consistent with them. The one small primitive written here (security.md), tested exhaustively.
 /// </summary>
-public static class Shamir
+internal static class Shamir
 {
     public const int MaxShares = 255;
 
@@ -109,7 +109,7 @@ public static class Shamir
 }
 
 /// <summary>Arithmetic in GF(2^8) with the AES polynomial x^8 + x^4 + x^3 + x + 1, by log and exp tables (generator 3).</summary>
-public static class Gf256
+internal static class Gf256
 {
     private static readonly byte[] Exp = new byte[510];
     private static readonly byte[] Log = new byte[256];

@@ -22,6 +22,176 @@ namespace Amanat.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Amanat.Core.Alerts.AccessCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IssuedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("LastUsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeIndex")
+                        .IsUnique();
+
+                    b.HasIndex("IssuedById");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.ToTable("AccessCodes");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DescriptionsCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Descriptions")
+                        .HasAnnotation("Amanat:EncryptedField", "Descriptions");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PhonesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Phones")
+                        .HasAnnotation("Amanat:EncryptedField", "Phones");
+
+                    b.Property<string>("PlatesCipher")
+                        .HasColumnType("text")
+                        .HasColumnName("Plates")
+                        .HasAnnotation("Amanat:EncryptedField", "Plates");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PushedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Status", "CityCode", "PublishedAtUtc");
+
+                    b.ToTable("Alerts");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "alert")
+                        .HasAnnotation("Amanat:RecordName", "Alert");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Index")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Index");
+
+                    b.ToTable("AlertIdentifiers");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIncident", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AlertId", "IncidentId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("AlertIncidents");
+                });
+
             modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -312,176 +482,6 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("Installations");
                 });
 
-            modelBuilder.Entity("Amanat.Core.Community.AccessCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("CodeIndex")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("IssuedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("IssuedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("LastUsedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("RevokedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("RevokedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Serial")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Uses")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeIndex")
-                        .IsUnique();
-
-                    b.HasIndex("IssuedById");
-
-                    b.HasIndex("Serial")
-                        .IsUnique();
-
-                    b.ToTable("AccessCodes");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("ApprovedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ApprovedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CategoryCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Codes")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("DescriptionsCipher")
-                        .HasColumnType("text")
-                        .HasColumnName("Descriptions")
-                        .HasAnnotation("Amanat:EncryptedField", "Descriptions");
-
-                    b.Property<DateOnly>("ExpiresOn")
-                        .HasColumnType("date");
-
-                    b.Property<int?>("Month")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PhonesCipher")
-                        .HasColumnType("text")
-                        .HasColumnName("Phones")
-                        .HasAnnotation("Amanat:EncryptedField", "Phones");
-
-                    b.Property<string>("PlatesCipher")
-                        .HasColumnType("text")
-                        .HasColumnName("Plates")
-                        .HasAnnotation("Amanat:EncryptedField", "Plates");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("PushedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Reports")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTime?>("WithdrawnAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("Status", "CityCode", "PublishedAtUtc");
-
-                    b.ToTable("Alerts");
-
-                    b
-                        .HasAnnotation("Amanat:DataClass", "alert")
-                        .HasAnnotation("Amanat:RecordName", "Alert");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AlertId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Index")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AlertId");
-
-                    b.HasIndex("Index");
-
-                    b.ToTable("AlertIdentifiers");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
-                {
-                    b.Property<Guid>("AlertId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("AlertId", "IncidentId");
-
-                    b.HasIndex("IncidentId");
-
-                    b.ToTable("AlertIncidents");
-                });
-
             modelBuilder.Entity("Amanat.Core.Community.BotChat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -556,84 +556,6 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b
                         .HasAnnotation("Amanat:DataClass", "bot")
                         .HasAnnotation("Amanat:RecordName", "BotToken");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<string>("DiscardReason")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("IncidentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ReceivedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<byte[]>("ReferenceHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTime?>("ReviewedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("ReviewedById")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("SealedContent")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
-
-                    b.Property<DateTime?>("WithdrawnAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
-
-                    b.HasIndex("ReferenceHash")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "ReceivedAtUtc");
-
-                    b.ToTable("SelfReports");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReportContact", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("Reached")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.ToTable("SelfReportContacts");
                 });
 
             modelBuilder.Entity("Amanat.Core.Identifiers.PerpetratorIdentifier", b =>
@@ -1265,6 +1187,84 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("RecordKeys");
                 });
 
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("ReferenceHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.ToTable("SelfReports");
+                });
+
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReportContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("SelfReportContacts");
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1797,6 +1797,48 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("StaffUserLogins", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Alerts.AccessCode", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIdentifier", b =>
+                {
+                    b.HasOne("Amanat.Core.Alerts.Alert", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIncident", b =>
+                {
+                    b.HasOne("Amanat.Core.Alerts.Alert", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
                 {
                     b.HasOne("Amanat.Core.Incidents.Incident", null)
@@ -1840,71 +1882,12 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Amanat.Core.Community.AccessCode", b =>
-                {
-                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("IssuedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
-                {
-                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
-                {
-                    b.HasOne("Amanat.Core.Community.Alert", null)
-                        .WithMany("Identifiers")
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
-                {
-                    b.HasOne("Amanat.Core.Community.Alert", null)
-                        .WithMany("Incidents")
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Amanat.Core.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Amanat.Core.Community.BotToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("SetById")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
-                {
-                    b.HasOne("Amanat.Core.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReportContact", b =>
-                {
-                    b.HasOne("Amanat.Core.Community.SelfReport", null)
-                        .WithMany("Contacts")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2054,6 +2037,23 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReport", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReportContact", b =>
+                {
+                    b.HasOne("Amanat.Core.SelfReports.SelfReport", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -2162,16 +2162,11 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+            modelBuilder.Entity("Amanat.Core.Alerts.Alert", b =>
                 {
                     b.Navigation("Identifiers");
 
                     b.Navigation("Incidents");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
-                {
-                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
@@ -2193,6 +2188,11 @@ namespace Amanat.Migrations.Postgres.Migrations
             modelBuilder.Entity("Amanat.Core.Members.Member", b =>
                 {
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReport", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 #pragma warning restore 612, 618
         }

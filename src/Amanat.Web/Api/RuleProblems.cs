@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Api;
 
 /// <summary>The domain's rule errors as a 400 validation problem: per field, in the caller's language.</summary>
-public static class RuleProblems
+internal static class RuleProblems
 {
     public static ValidationProblem From(IReadOnlyList<RuleError> errors, IStringLocalizer localizer)
     {

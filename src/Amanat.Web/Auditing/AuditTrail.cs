@@ -12,7 +12,7 @@ namespace Amanat.Web.Auditing;
 /// entries run in <see cref="BeginAsync"/>'s transaction; <see cref="RecordAsync"/> is an entry alone (or
 /// one more in the transaction open on this request).
 /// </summary>
-public sealed class AuditTrail(AuditLog log, IHttpContextAccessor accessor, ProcessChannel channel)
+internal sealed class AuditTrail(AuditLog log, IHttpContextAccessor accessor, ProcessChannel channel)
 {
     public Task<AuditedTransaction> BeginAsync(Guid? actorId = null, CancellationToken cancellationToken = default) =>
         log.BeginAsync(Source(actorId), cancellationToken);
@@ -55,4 +55,4 @@ public sealed class AuditTrail(AuditLog log, IHttpContextAccessor accessor, Proc
 }
 
 /// <summary>Which program is running: the server (its own actions are "system") or the administration CLI.</summary>
-public sealed record ProcessChannel(AuditOrigin Origin);
+internal sealed record ProcessChannel(AuditOrigin Origin);

@@ -12,7 +12,7 @@ namespace Amanat.Web.Authentication;
 /// Authenticates <c>Authorization: Bearer amanat_…</c>: the token's SHA-256 is looked up; a revoked token
 /// or a disabled account is refused. The token acts with its owner's current roles.
 /// </summary>
-public sealed class ApiTokenHandler(
+internal sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,

@@ -7,7 +7,7 @@ namespace Amanat.Web.Authentication;
 /// While no administrator exists, each start issues a new one-time setup link (the previous one dies)
 /// and prints it on the console. Only the SHA-256 of its secret is stored.
 /// </summary>
-public static class FirstRunSetup
+internal static class FirstRunSetup
 {
     public const string Path = "/staff/setup";
 

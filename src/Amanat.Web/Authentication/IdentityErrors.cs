@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Authentication;
 
 /// <summary>Turns Identity's English error codes into localized form errors on the right field.</summary>
-public static class IdentityErrors
+internal static class IdentityErrors
 {
     public static void AddTo(ModelStateDictionary modelState, IdentityResult result, IStringLocalizer localizer, string userNameField, string passwordField)
     {

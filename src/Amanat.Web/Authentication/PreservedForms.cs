@@ -13,7 +13,7 @@ namespace Amanat.Web.Authentication;
 /// anti-forgery token) are kept encrypted, and after signing in again the page opens with them filled in.
 /// The URL carries only an opaque id.
 /// </summary>
-public static class PreservedForms
+internal static class PreservedForms
 {
     public const string QueryKey = "restore";
     public const string RestoredFlag = "amanat:form-restored";
@@ -59,7 +59,7 @@ public static class PreservedForms
         key.Contains("Password", StringComparison.OrdinalIgnoreCase) || key.Contains("Passphrase", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>On a staff page opened with <c>?restore=</c>, puts the kept fields back into the form.</summary>
-    public sealed class RestoreFilter(AmanatDbContext db, TimeProvider clock) : IAsyncPageFilter
+    internal sealed class RestoreFilter(AmanatDbContext db, TimeProvider clock) : IAsyncPageFilter
     {
         public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

@@ -5,7 +5,7 @@ namespace Amanat.Web.Authentication;
 
 /// <summary>Puts a page or endpoint under the policy of one permission of the roles table.</summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
-public sealed class RequirePermissionAttribute : AuthorizeAttribute
+internal sealed class RequirePermissionAttribute : AuthorizeAttribute
 {
     public RequirePermissionAttribute(Permission permission)
     {

@@ -11,7 +11,7 @@ namespace Amanat.Web.Authentication;
 /// minutes, the account enabled and its security stamp unchanged. Roles are read afresh, so a change of
 /// roles applies at the next request.
 /// </summary>
-public static class SessionValidator
+internal static class SessionValidator
 {
     public const string ExpiredUserKey = "amanat:expired-user";
     private const string CurrentSessionKey = "amanat:session";

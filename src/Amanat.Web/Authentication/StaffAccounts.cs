@@ -12,7 +12,7 @@ namespace Amanat.Web.Authentication;
 /// What an administrator (or the CLI) does to staff accounts. Every change made to someone else's
 /// account leaves a notice that she sees at her next sign-in.
 /// </summary>
-public sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, TimeProvider clock)
+internal sealed class StaffAccounts(AmanatDbContext db, UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -13,7 +13,7 @@ namespace Amanat.Web.Authentication;
 /// cookie tied to a server-side session, personal bearer tokens for the API, and one policy per
 /// permission of the roles table.
 /// </summary>
-public static class StaffAuthentication
+internal static class StaffAuthentication
 {
     public static IServiceCollection AddStaffAuthentication(this IServiceCollection services)
     {

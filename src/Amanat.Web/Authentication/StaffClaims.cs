@@ -4,7 +4,7 @@ using Amanat.Core.Staff;
 namespace Amanat.Web.Authentication;
 
 /// <summary>The claims of a signed-in staff member: id, username, roles, session and security stamp.</summary>
-public static class StaffClaims
+internal static class StaffClaims
 {
     public const string SessionId = "amanat:sid";
     public const string SecurityStamp = "amanat:stamp";

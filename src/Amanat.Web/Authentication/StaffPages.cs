@@ -14,7 +14,7 @@ namespace Amanat.Web.Authentication;
 /// (<c>/staff/signin…</c>, <c>/staff/setup</c>); pages under <c>/staff/admin</c> also need the password
 /// re-entered within ten minutes.
 /// </summary>
-public static class StaffPages
+internal static class StaffPages
 {
     public const string ConfirmPasswordPath = "/staff/confirm-password";
 

@@ -1,6 +1,6 @@
 namespace Amanat.Web.Authentication;
 
-public static class StaffSchemes
+internal static class StaffSchemes
 {
     /// <summary>Chooses between the cookie and a bearer token for each request.</summary>
     public const string Default = "Amanat";

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Authentication;
 
-public enum PendingStage
+internal enum PendingStage
 {
     /// <summary>Password accepted; the authenticator code is next.</summary>
     Code,
@@ -19,7 +19,7 @@ public enum PendingStage
 /// The steps of signing in: password → (code | TOTP enrolment) → a server-side session and its cookie.
 /// Between the steps only a five-minute "pending" cookie exists, which opens no staff page.
 /// </summary>
-public sealed class StaffSignIn(AmanatDbContext db, TimeProvider clock)
+internal sealed class StaffSignIn(AmanatDbContext db, TimeProvider clock)
 {
     private const string StageClaim = "amanat:stage";
     private static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(5);
@@ -68,6 +68,7 @@ public sealed class StaffSignIn(AmanatDbContext db, TimeProvider clock)
     }
 
     /// <summary>After her security stamp changed (a new password): this session's cookie is issued again with the new stamp.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called through the injected service, like its other members.")]
     public async Task RenewAsync(HttpContext http, StaffUser user, Guid sessionId)
     {
         ArgumentNullException.ThrowIfNull(http);

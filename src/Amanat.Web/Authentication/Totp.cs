@@ -7,7 +7,7 @@ namespace Amanat.Web.Authentication;
 /// Presentation of a TOTP key for enrolment: a PNG QR code embedded in the page (never a URL that could be
 /// logged) and the key in groups of four for typing by hand.
 /// </summary>
-public static class Totp
+internal static class Totp
 {
     public const string Issuer = "Amanat";
 

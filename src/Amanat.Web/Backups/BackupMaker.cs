@@ -14,7 +14,7 @@ using Npgsql;
 namespace Amanat.Web.Backups;
 
 /// <summary>What a backup holds once made: its size, how many evidence files, the audit head printed in it.</summary>
-public sealed record BackupSummary(long Bytes, int Files, long AuditSequence, string AuditHead, TimeSpan Took);
+internal sealed record BackupSummary(long Bytes, int Files, long AuditSequence, string AuditHead, TimeSpan Took);
 
 /// <summary>
 /// Makes one backup file while the server runs (or not, sealed or not): a consistent snapshot of the
@@ -22,7 +22,7 @@ public sealed record BackupSummary(long Bytes, int Files, long AuditSequence, st
 /// and the key store as it is — everything sealed under a fresh content key that only the backup private
 /// key opens (ADR-018). Nothing is decrypted to make it, so a sealed server can be backed up.
 /// </summary>
-public sealed class BackupMaker(IServiceScopeFactory scopes, DataDirectory data, IOptions<AmanatOptions> options, TimeProvider clock)
+internal sealed class BackupMaker(IServiceScopeFactory scopes, DataDirectory data, IOptions<AmanatOptions> options, TimeProvider clock)
 {
     public const string DatabaseSqlite = "database/amanat.db";
     public const string DatabasePostgres = "database/postgres.dump";
@@ -196,7 +196,7 @@ public sealed class BackupMaker(IServiceScopeFactory scopes, DataDirectory data,
 }
 
 /// <summary>Runs PostgreSQL's client programs with the connection given by environment (never a password on the command line).</summary>
-public static class PostgresTools
+internal static class PostgresTools
 {
     /// <param name="connectionString">Null for a program that reads a file only (<c>pg_restore --list</c>).</param>
     public static async Task RunAsync(string program, string? connectionString, IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -9,10 +9,10 @@ using Npgsql;
 namespace Amanat.Web.Backups;
 
 /// <summary>How the backup's keys are opened: its passphrase, the key file it was made with, or recovery shares (then a new passphrase).</summary>
-public sealed record BackupUnlock(string? Passphrase = null, string? KeyFile = null, IReadOnlyList<RecoveryShare>? Shares = null, string? NewPassphrase = null);
+internal sealed record BackupUnlock(string? Passphrase = null, string? KeyFile = null, IReadOnlyList<RecoveryShare>? Shares = null, string? NewPassphrase = null);
 
 /// <summary>What was restored or verified.</summary>
-public sealed record RestoreSummary(BackupHeader Header, long DatabaseBytes, int Files);
+internal sealed record RestoreSummary(BackupHeader Header, long DatabaseBytes, int Files);
 
 /// <summary>
 /// Restores a backup onto a fresh data directory (and, for PostgreSQL, an empty database): opens the
@@ -21,7 +21,7 @@ public sealed record RestoreSummary(BackupHeader Header, long DatabaseBytes, int
 /// at the next start in passphrase mode. <see cref="VerifyAsync"/> does the same into a throwaway directory
 /// and checks the database opens.
 /// </summary>
-public static class BackupRestorer
+internal static class BackupRestorer
 {
     public static async Task<RestoreSummary> RestoreAsync(string backupFile, string dataDirectory, DatabaseOptions database, BackupUnlock unlock, IProgress<string>? progress, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Amanat.Web.Backups;
 /// audited when the chain can be written. Copy them off the machine: a backup beside the server is seized
 /// with it.
 /// </summary>
-public sealed partial class ScheduledBackups(BackupMaker maker, KeyVault vault, IServiceScopeFactory scopes, DataDirectory data, IOptions<AmanatOptions> options, ILogger<ScheduledBackups> logger) : BackgroundService
+internal sealed partial class ScheduledBackups(BackupMaker maker, KeyVault vault, IServiceScopeFactory scopes, DataDirectory data, IOptions<AmanatOptions> options, ILogger<ScheduledBackups> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

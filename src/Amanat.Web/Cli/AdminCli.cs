@@ -22,7 +22,7 @@ namespace Amanat.Web.Cli;
 /// from standard input. <c>seal</c> and <c>unseal</c> talk to the running server over its control socket.
 /// Secrets are printed once and never logged.
 /// </summary>
-public static class AdminCli
+internal static class AdminCli
 {
     private static readonly string[] Commands = ["users", "tokens", "audit", "seal", "unseal", "backup", "restore", "keys"];
 

@@ -13,7 +13,7 @@ namespace Amanat.Web.Cli;
 /// its passphrase (read from standard input), its key file, or recovery shares (sheet files; then a new
 /// passphrase is asked). Progress goes to standard error.
 /// </summary>
-public static class BackupCli
+internal static class BackupCli
 {
     public static Command[] Build(IServiceProvider services)
     {

@@ -14,7 +14,7 @@ namespace Amanat.Web.Cli;
 /// the keys) and follows the progress; with the server stopped, it does the work itself (in sealed mode it
 /// asks for the passphrase first). Interrupted, it resumes where it stopped at the next start or run.
 /// </summary>
-public static class KeysCli
+internal static class KeysCli
 {
     public static Command Build(IServiceProvider services)
     {

@@ -9,7 +9,7 @@ namespace Amanat.Web.Features;
 
 /// <summary>A localized error page without technical detail; shown for every error status of a page.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public string Message { get; private set; } = string.Empty;
 

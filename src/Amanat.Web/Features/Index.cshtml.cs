@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace Amanat.Web.Features;
 
 /// <summary>The public start page: what the community can do here, without signing in.</summary>
-public sealed class IndexModel(EndpointDataSource endpoints) : PageModel
+internal sealed class IndexModel(EndpointDataSource endpoints) : PageModel
 {
     private static readonly (string Path, string Key)[] PublicPages =
     [
@@ -29,4 +29,4 @@ public sealed class IndexModel(EndpointDataSource endpoints) : PageModel
 }
 
 /// <summary>A public page listed on the start page; shown without a link until it exists.</summary>
-public sealed record PublicFeature(string Path, string TitleKey, string HintKey, bool Available);
+internal sealed record PublicFeature(string Path, string TitleKey, string HintKey, bool Available);

@@ -30,7 +30,7 @@ using Amanat.Web.Telegram;
 namespace Amanat.Web.Infrastructure;
 
 /// <summary>Wires the application: services, start-up preparation and the request pipeline.</summary>
-public static class AmanatHost
+internal static class AmanatHost
 {
     public const string DefaultUrl = "http://localhost:5080";
 

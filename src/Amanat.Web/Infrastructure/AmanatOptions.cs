@@ -3,7 +3,7 @@ using Amanat.Core.Time;
 namespace Amanat.Web.Infrastructure;
 
 /// <summary>The <c>Amanat</c> configuration section (environment: <c>Amanat__Section__Key</c>).</summary>
-public sealed class AmanatOptions
+internal sealed class AmanatOptions
 {
     public const string Section = "Amanat";
 
@@ -38,7 +38,7 @@ public sealed class AmanatOptions
 }
 
 /// <summary>Scheduled backups (<c>Amanat__Backup__…</c>).</summary>
-public sealed class BackupOptions
+internal sealed class BackupOptions
 {
     /// <summary>Where scheduled backups go (default: <c>backups</c> in the data directory). Copy them elsewhere.</summary>
     public string? Directory { get; set; }
@@ -51,7 +51,7 @@ public sealed class BackupOptions
 }
 
 /// <summary>The statistics dashboard and exports (<c>Amanat__Statistics__…</c>).</summary>
-public sealed class StatisticsOptions
+internal sealed class StatisticsOptions
 {
     /// <summary>Counts under this are shown as "fewer than N", and a selection resting on fewer incidents is refused (default 5, at least 2).</summary>
     public int Threshold { get; set; } = 5;
@@ -64,7 +64,7 @@ public sealed class StatisticsOptions
 }
 
 /// <summary>Limits of the public community pages and API (<c>Amanat__Community__…</c>).</summary>
-public sealed class CommunityOptions
+internal sealed class CommunityOptions
 {
     /// <summary>Self-reports accepted per address per hour (default 20; a whole town may share one mobile address).</summary>
     public int ReportsPerAddressPerHour { get; set; } = 20;
@@ -83,7 +83,7 @@ public sealed class CommunityOptions
 }
 
 /// <summary>The Telegram bot (<c>Amanat__Telegram__Token</c>…). Without a token there is no bot.</summary>
-public sealed class TelegramOptions
+internal sealed class TelegramOptions
 {
     /// <summary>The bot's token from @BotFather. Empty: no bot, no Telegram reminders.</summary>
     public string? Token { get; set; }
@@ -107,7 +107,7 @@ public sealed class TelegramOptions
 }
 
 /// <summary>Limits for evidence files (<c>Amanat__Attachments__MaxBytes</c> and so on).</summary>
-public sealed class ShelterOptions
+internal sealed class ShelterOptions
 {
     /// <summary>Beds in the centre's shelter; 0 when it has none (check-in is then not offered).</summary>
     public int Beds { get; set; }
@@ -116,13 +116,13 @@ public sealed class ShelterOptions
     public int MaxStayNights { get; set; } = 30;
 }
 
-public sealed class MemberOptions
+internal sealed class MemberOptions
 {
     /// <summary>How the UIC is composed (see <see cref="Amanat.Core.Members.Uic"/>): default <c>{M2}{F2}{S}{YY}</c>.</summary>
     public string UicFormula { get; set; } = Amanat.Core.Members.Uic.DefaultFormula;
 }
 
-public sealed class AttachmentOptions
+internal sealed class AttachmentOptions
 {
     /// <summary>Largest accepted file, in bytes (default 20 MiB).</summary>
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
@@ -139,7 +139,7 @@ public sealed class AttachmentOptions
     public int ThumbSide { get; set; } = 320;
 }
 
-public sealed class KeyOptions
+internal sealed class KeyOptions
 {
     /// <summary>
     /// The key file of key-file mode. Empty means <c>keys/amanat.key</c> in the data directory; put it on
@@ -154,7 +154,7 @@ public sealed class KeyOptions
     public bool RotateInBackground { get; set; } = true;
 }
 
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
@@ -162,13 +162,14 @@ public sealed class DatabaseOptions
     public string? ConnectionString { get; set; }
 }
 
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "The public test classes run per provider (AmanatApp, KeyRotationTests).")]
 public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
 }
 
-public sealed class ReverseProxyOptions
+internal sealed class ReverseProxyOptions
 {
     /// <summary>Addresses of proxies whose X-Forwarded-For and X-Forwarded-Proto headers are believed.</summary>
     public IList<string> KnownProxies { get; } = [];

@@ -1,7 +1,7 @@
 namespace Amanat.Web.Infrastructure;
 
 /// <summary>The folder holding the database and key material: created owner-only (0700).</summary>
-public sealed class DataDirectory
+internal sealed class DataDirectory
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 

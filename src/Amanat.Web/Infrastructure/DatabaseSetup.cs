@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Amanat.Web.Infrastructure;
 
 /// <summary>Chooses the database provider from configuration and brings the schema up to date at start-up.</summary>
-public static class DatabaseSetup
+internal static class DatabaseSetup
 {
     public const string SqliteFileName = "amanat.db";
 

@@ -13,7 +13,7 @@ namespace Amanat.Web.Infrastructure;
 /// neither. PostgreSQL keeps dead row versions until VACUUM and its own WAL until it is recycled: nothing
 /// here can reach those (docs/security.md says so).
 /// </summary>
-public static class DeletedData
+internal static class DeletedData
 {
     /// <summary>The interceptor that turns <c>secure_delete</c> on for each SQLite connection as it opens.</summary>
     public static DbConnectionInterceptor SecureDelete { get; } = new SecureDeleteInterceptor();

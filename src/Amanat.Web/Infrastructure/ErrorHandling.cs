@@ -10,7 +10,7 @@ namespace Amanat.Web.Infrastructure;
 /// Errors never show a stack trace. The API answers with RFC 9457 problem details whose title is a
 /// localized, human sentence; pages show a localized error page.
 /// </summary>
-public static class ErrorHandling
+internal static class ErrorHandling
 {
     /// <summary>Set on a request whose endpoint wrote its own localized title (a refusal with a reason), so that it is kept.</summary>
     public const string OwnTitle = "amanat:own-problem-title";

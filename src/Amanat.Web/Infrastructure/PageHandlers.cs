@@ -12,7 +12,7 @@ namespace Amanat.Web.Infrastructure;
 /// method the page has no handler for) instead of rendering the page without anything loaded; and a yes/no
 /// field posted with something other than true or false keeps its error but is re-shown unticked.
 /// </summary>
-public static class PageHandlers
+internal static class PageHandlers
 {
     /// <summary>The error page renders for whatever method failed; every other page needs one of its handlers.</summary>
     public static void Configure(RazorPagesOptions options)

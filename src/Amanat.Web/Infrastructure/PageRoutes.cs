@@ -6,7 +6,7 @@ namespace Amanat.Web.Infrastructure;
 /// A page's route as its conventions see it. Every page declares its route (<c>@page "/staff/..."</c>), and
 /// pages live in their feature's folder, so conventions key on the route, never on the file's folder.
 /// </summary>
-public static class PageRoutes
+internal static class PageRoutes
 {
     /// <summary>The page's route template without slashes at either end (e.g. <c>staff/incidents/new</c>).</summary>
     public static string Template(PageApplicationModel model)

@@ -6,7 +6,7 @@ namespace Amanat.Web.Infrastructure;
 /// <c>/exit</c>: where the quick-exit button leads without JavaScript. It redirects to a neutral site;
 /// with JavaScript the button goes there directly with <c>location.replace</c>, leaving no history entry.
 /// </summary>
-public static class QuickExit
+internal static class QuickExit
 {
     public const string Path = "/exit";
 

@@ -14,7 +14,7 @@ namespace Amanat.Web.Infrastructure;
 /// compare text that does (a filter such as <c>?city=%00</c> failed the query).</item>
 /// </list>
 /// </summary>
-public static class RequestGuards
+internal static class RequestGuards
 {
     public static IApplicationBuilder UseRequestGuards(this IApplicationBuilder app) =>
         app.Use((context, next) =>

@@ -7,7 +7,7 @@ namespace Amanat.Web.Infrastructure;
 /// header: what a person typed must not end up in a log. The framework's own request log, which prints
 /// the full URL, is switched off in <see cref="LoggingSetup"/>.
 /// </summary>
-public static class RequestLogging
+internal static class RequestLogging
 {
     public static IApplicationBuilder UseAmanatRequestLogging(this IApplicationBuilder app)
     {
@@ -35,7 +35,7 @@ public static class RequestLogging
     }
 }
 
-public static class LoggingSetup
+internal static class LoggingSetup
 {
     /// <summary>Categories that would log URLs with query strings or request details.</summary>
     public static ILoggingBuilder AddAmanatLogFilters(this ILoggingBuilder logging) =>

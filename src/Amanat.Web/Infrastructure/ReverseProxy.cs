@@ -7,7 +7,7 @@ namespace Amanat.Web.Infrastructure;
 /// Behind nginx or another reverse proxy, the client's address and scheme come from X-Forwarded-For
 /// and X-Forwarded-Proto — believed only from the proxies and networks listed in configuration.
 /// </summary>
-public static class ReverseProxy
+internal static class ReverseProxy
 {
     public static void Configure(ForwardedHeadersOptions forwarded, ReverseProxyOptions proxy)
     {

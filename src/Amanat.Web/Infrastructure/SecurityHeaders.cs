@@ -8,7 +8,7 @@ namespace Amanat.Web.Infrastructure;
 /// other sites, no framing), no MIME sniffing, no referrer, no powerful browser features. Pages are never
 /// cached: a shared or inspected phone must not keep them.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +

@@ -12,7 +12,7 @@ namespace Amanat.Web.Keys;
 /// reach the running server's in-memory keys: <c>seal</c>, <c>unseal</c>, <c>status</c>, <c>rotate</c>
 /// and <c>rotation</c> (progress: version, left, total, still running). One JSON line each way.
 /// </summary>
-public sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault vault, KeyRotation rotation, ILogger<ControlSocket> logger) : BackgroundService
+internal sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault vault, KeyRotation rotation, ILogger<ControlSocket> logger) : BackgroundService
 {
     public const string FileName = "control.sock";
     private const int MaxRequestLength = 4096;
@@ -147,12 +147,12 @@ public sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVault 
     }
 }
 
-public sealed record ControlRequest(string Command, string? Passphrase = null);
+internal sealed record ControlRequest(string Command, string? Passphrase = null);
 
-public sealed record ControlReply(bool Ok, string Message);
+internal sealed record ControlReply(bool Ok, string Message);
 
 /// <summary>The CLI's side of the control socket.</summary>
-public static class ControlClient
+internal static class ControlClient
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

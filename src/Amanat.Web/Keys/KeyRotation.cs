@@ -15,7 +15,7 @@ namespace Amanat.Web.Keys;
 /// resumes where it stopped after a restart or a seal. When no record key needs an older generation, that
 /// generation's salt is destroyed (backups carry their own key store and stay restorable).
 /// </summary>
-public sealed partial class KeyRotation(KeyVault vault, IServiceScopeFactory scopes, IOptions<AmanatOptions> options, ILogger<KeyRotation> logger) : BackgroundService
+internal sealed partial class KeyRotation(KeyVault vault, IServiceScopeFactory scopes, IOptions<AmanatOptions> options, ILogger<KeyRotation> logger) : BackgroundService
 {
     public const int BatchSize = 1_000;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
@@ -185,7 +185,7 @@ public sealed partial class KeyRotation(KeyVault vault, IServiceScopeFactory sco
 }
 
 /// <summary>Where a rotation stands: the current generation, whether older ones remain, record keys in all and still to re-wrap.</summary>
-public sealed record RotationProgress(int Version, bool Running, int Total, int Left)
+internal sealed record RotationProgress(int Version, bool Running, int Total, int Left)
 {
     public int Done => Total - Left;
 }

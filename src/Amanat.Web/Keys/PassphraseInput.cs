@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Keys;
 
 /// <summary>A new unlock passphrase, typed twice: at least 16 characters (a few words are easier than symbols).</summary>
-public sealed class PassphraseInput
+internal sealed class PassphraseInput
 {
     public const int MaxLength = 1024;
 

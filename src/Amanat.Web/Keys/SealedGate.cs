@@ -7,7 +7,7 @@ namespace Amanat.Web.Keys;
 /// While sealed, every staff page and staff API answers 503 "locked" (the error page explains and links
 /// to the unlock page); the unlock page, the public pages, the public API and <c>/health</c> keep answering.
 /// </summary>
-public static class SealedGate
+internal static class SealedGate
 {
     public const string UnlockPath = "/staff/unlock";
     public const string SealedFlag = "amanat:sealed";

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Keys;
 
-public enum UnsealOutcome
+internal enum UnsealOutcome
 {
     Unsealed,
     AlreadyUnsealed,
@@ -17,14 +17,14 @@ public enum UnsealOutcome
     NotPossible,
 }
 
-public sealed record UnsealResult(UnsealOutcome Outcome, TimeSpan Wait = default);
+internal sealed record UnsealResult(UnsealOutcome Outcome, TimeSpan Wait = default);
 
 /// <summary>
 /// Sealing and unsealing the running server, the same from the web pages and the control socket. Sealing
 /// ends every staff session, revokes the cookie keys and drops the root key from memory. Wrong passphrases
 /// are counted (<see cref="UnlockThrottle"/>) and audited once the chain can be written again.
 /// </summary>
-public sealed partial class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, IDataProtectionProvider protection, TimeProvider clock, ILogger<Sealing> logger) : IDisposable
+internal sealed partial class Sealing(KeyVault vault, UnlockThrottle throttle, IServiceScopeFactory scopes, IKeyManager cookieKeys, IDataProtectionProvider protection, TimeProvider clock, ILogger<Sealing> logger) : IDisposable
 {
     private readonly SemaphoreSlim attempts = new(1, 1);
     private readonly List<(DateTime AtUtc, AuditSource Source)> failedWhileSealed = [];

@@ -16,7 +16,7 @@ namespace Amanat.Web.Keys;
 /// Protection key ring encrypted under the root key (cookies cannot be forged from a copied disk), and
 /// opening the vault at start.
 /// </summary>
-public static class VaultSetup
+internal static class VaultSetup
 {
     public static IServiceCollection AddAmanatKeys(this IServiceCollection services)
     {

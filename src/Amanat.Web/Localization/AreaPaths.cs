@@ -4,7 +4,7 @@ namespace Amanat.Web.Localization;
 /// The three kinds of route: public pages (no login, no trace, language in the URL), staff pages
 /// (under <c>/staff</c>, language may be remembered in a cookie) and the JSON API.
 /// </summary>
-public static class AreaPaths
+internal static class AreaPaths
 {
     public static bool IsStaff(PathString path) => path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase);
 

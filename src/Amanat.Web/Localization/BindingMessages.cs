@@ -8,7 +8,7 @@ namespace Amanat.Web.Localization;
 /// The framework's own messages for values that do not parse (letters in a number, an unknown choice) in
 /// the reader's language, never "The value 'abc' is not valid for BirthYear." — and without echoing the value.
 /// </summary>
-public static class BindingMessages
+internal static class BindingMessages
 {
     public static IServiceCollection AddLocalizedBindingMessages(this IServiceCollection services) =>
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((mvc, factory) =>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace Amanat.Web.Localization;
 
 /// <summary>Links of the language switcher: the same page, in another language.</summary>
-public static class LanguageLinks
+internal static class LanguageLinks
 {
     public static string Switch(HttpRequest request, Language language)
     {

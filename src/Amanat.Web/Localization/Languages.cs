@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Amanat.Web.Localization;
 
 /// <summary>A language of the interface: its code in URLs (<c>?lang=</c>), culture and own name.</summary>
-public sealed record Language(string Code, string NativeName)
+internal sealed record Language(string Code, string NativeName)
 {
     public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(Code);
 }
 
 /// <summary>The four complete languages. Russian is the default: the one most widely read in Kazakhstan.</summary>
-public static class Languages
+internal static class Languages
 {
     public const string QueryKey = "lang";
 

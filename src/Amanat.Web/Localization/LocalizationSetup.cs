@@ -6,7 +6,7 @@ namespace Amanat.Web.Localization;
 /// Chooses the language of a request: <c>?lang=</c> first, then (staff pages only) the language cookie,
 /// then the browser's Accept-Language, then Russian. Public pages never get a language cookie.
 /// </summary>
-public static class LocalizationSetup
+internal static class LocalizationSetup
 {
     public const string StaffCookieName = ".Amanat.Language";
 

@@ -13,6 +13,7 @@ namespace Amanat.Web.Localization;
 /// </summary>
 [HtmlTargetElement("a")]
 [HtmlTargetElement("form")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515:Consider making public types internal", Justification = "Razor finds only public tag helpers.")]
 public sealed class PublicLanguageTagHelper : TagHelper
 {
     public override int Order => int.MaxValue;

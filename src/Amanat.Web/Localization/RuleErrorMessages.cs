@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Amanat.Web.Localization;
 
-public static class RuleErrorMessages
+internal static class RuleErrorMessages
 {
     /// <summary>Puts the domain's rule errors beside their form fields (<c>prefix.Field</c>), in the reader's language.</summary>
     public static void AddRuleErrors(this ModelStateDictionary state, string prefix, IEnumerable<RuleError> errors, IStringLocalizer localizer)

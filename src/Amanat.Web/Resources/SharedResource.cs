@@ -4,4 +4,4 @@ namespace Amanat.Web.Resources;
 /// Marker for the shared interface strings in <c>SharedResource.resx</c> (English) and its Russian,
 /// Kazakh and Uzbek translations. Every key must exist, non-empty, in every language (a test checks).
 /// </summary>
-public sealed class SharedResource;
+internal sealed class SharedResource;

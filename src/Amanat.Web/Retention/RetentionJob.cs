@@ -18,7 +18,7 @@ namespace Amanat.Web.Retention;
 /// count; on SQLite a truncating checkpoint follows (<see cref="DeletedData"/>). Needs the keys: a sealed server
 /// waits for the next day.
 /// </summary>
-public sealed partial class RetentionJob(IServiceScopeFactory scopes, KeyVault vault, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+internal sealed partial class RetentionJob(IServiceScopeFactory scopes, KeyVault vault, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromDays(1);
     private readonly SemaphoreSlim running = new(1, 1);

@@ -14,7 +14,7 @@ using Telegram.Bot.Exceptions;
 namespace Amanat.Web.Telegram;
 
 /// <summary>Wakes the pushing of alerts as soon as one is published (and every few minutes anyway).</summary>
-public sealed class AlertPushSignal : IDisposable
+internal sealed class AlertPushSignal : IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
@@ -42,7 +42,7 @@ public sealed class AlertPushSignal : IDisposable
 /// Each newly published alert, once, to every chat subscribed to its city, in the language of that chat. A
 /// chat that blocked the bot is forgotten. Nothing while sealed (the chats cannot be read); the alert waits.
 /// </summary>
-public sealed partial class AlertPushes(AmanatDbContext db, TelegramBot bot, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, ILogger<AlertPushes> logger)
+internal sealed partial class AlertPushes(AmanatDbContext db, TelegramBot bot, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, ILogger<AlertPushes> logger)
 {
     /// <summary>Telegram allows about 30 messages a second; the bot stays well under it.</summary>
     private static readonly TimeSpan Between = TimeSpan.FromMilliseconds(40);
@@ -144,7 +144,7 @@ public sealed partial class AlertPushes(AmanatDbContext db, TelegramBot bot, Key
 }
 
 /// <summary>Runs <see cref="AlertPushes"/> when an alert is published, and every five minutes.</summary>
-public sealed partial class AlertPushSchedule(TelegramBot bot, AlertPushSignal signal, IServiceScopeFactory scopes, ILogger<AlertPushSchedule> logger) : BackgroundService
+internal sealed partial class AlertPushSchedule(TelegramBot bot, AlertPushSignal signal, IServiceScopeFactory scopes, ILogger<AlertPushSchedule> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(5);
 

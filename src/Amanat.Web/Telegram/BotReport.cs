@@ -21,7 +21,7 @@ namespace Amanat.Web.Telegram;
 /// server is sealed — and gives her a reference. When the report is sent or cancelled the bot deletes the
 /// questions and her answers from the chat, so a phone that is taken does not tell the story.
 /// </summary>
-public sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, SelfReportInbox inbox, PublicLimits limits, AmanatDbContext db)
+internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, SelfReportInbox inbox, PublicLimits limits, AmanatDbContext db)
 {
     /// <summary>Callback data of the report's buttons start with this.</summary>
     public const string Prefix = "r:";

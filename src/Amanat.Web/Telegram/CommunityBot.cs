@@ -19,7 +19,7 @@ namespace Amanat.Web.Telegram;
 /// directory, and /forget, which deletes everything kept about the chat and the
 /// bot's own recent messages there where Telegram allows. Nothing she writes is logged or kept here.
 /// </summary>
-public sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Features.Alerts.CommunityChannel channel, BotReport report, TimeProvider clock)
+internal sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Features.Alerts.CommunityChannel channel, BotReport report, TimeProvider clock)
 {
     /// <summary>How long her access code counts for in a chat before she is asked again.</summary>
     public static readonly TimeSpan CodeSession = TimeSpan.FromHours(12);

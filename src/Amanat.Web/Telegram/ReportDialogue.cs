@@ -5,7 +5,7 @@ using Amanat.Core.SelfReports;
 namespace Amanat.Web.Telegram;
 
 /// <summary>The questions of the bot's report, in order.</summary>
-public enum ReportStep
+internal enum ReportStep
 {
     What,
     When,
@@ -25,7 +25,7 @@ public enum ReportStep
 /// the database, so it needs no key and works while the server is sealed — until she sends it (then it is
 /// sealed like a web report), cancels it, asks the bot to forget her, or leaves it for an hour.
 /// </summary>
-public sealed class ReportDialogue(string language, DateTime nowUtc)
+internal sealed class ReportDialogue(string language, DateTime nowUtc)
 {
     public string Language { get; } = language;
 
@@ -76,7 +76,7 @@ public sealed class ReportDialogue(string language, DateTime nowUtc)
 }
 
 /// <summary>The reports being given in the bot's chats, in memory only, forgotten after an hour without an answer.</summary>
-public sealed class ReportDialogues(TimeProvider clock)
+internal sealed class ReportDialogues(TimeProvider clock)
 {
     public static readonly TimeSpan Idle = TimeSpan.FromHours(1);
 

@@ -1,7 +1,7 @@
 namespace Amanat.Web.Telegram;
 
 /// <summary>Every few minutes, sends the day's staff reminders that are due (<see cref="StaffReminders.SendDueAsync"/>).</summary>
-public sealed partial class StaffReminderSchedule(TelegramBot bot, IServiceScopeFactory scopes, ILogger<StaffReminderSchedule> logger) : BackgroundService
+internal sealed partial class StaffReminderSchedule(TelegramBot bot, IServiceScopeFactory scopes, ILogger<StaffReminderSchedule> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 

@@ -17,7 +17,7 @@ namespace Amanat.Web.Telegram;
 /// Staff reminders by Telegram, for those who opt in: linking a chat with a one-time code, unlinking, and
 /// once a day "items due soon: N" — a count, never a name, a story or an identifier.
 /// </summary>
-public sealed class StaffReminders(AmanatDbContext db, TelegramBot bot, UpcomingTasks upcoming, Sealing sealing, AuditLog audit, TimeProvider clock, IOptions<AmanatOptions> options)
+internal sealed class StaffReminders(AmanatDbContext db, TelegramBot bot, UpcomingTasks upcoming, Sealing sealing, AuditLog audit, TimeProvider clock, IOptions<AmanatOptions> options)
 {
     public bool IsAvailable => bot.Client is not null;
 

@@ -11,7 +11,7 @@ using Telegram.Bot.Exceptions;
 namespace Amanat.Web.Telegram;
 
 /// <summary>Where the bot's token came from.</summary>
-public enum BotTokenSource
+internal enum BotTokenSource
 {
     None,
 
@@ -28,7 +28,7 @@ public enum BotTokenSource
 /// username once known, and its words in a chosen language. Without a token <see cref="Client"/> is null
 /// and nothing Telegram runs.
 /// </summary>
-public sealed class TelegramBot : IDisposable
+internal sealed class TelegramBot : IDisposable
 {
     private readonly IStringLocalizer<SharedResource> text;
     private readonly KeyVault vault;
@@ -139,6 +139,7 @@ public sealed class TelegramBot : IDisposable
         Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(chatKeySecret, BitConverter.GetBytes(chatId)), 0, 16);
 
     /// <summary>Deletes the bot's (and, in a private chat, her) messages; what Telegram no longer allows (after 48 hours) is skipped.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called through the injected service, like its other members.")]
     public async Task DeleteAsync(ITelegramBotClient client, long chatId, IReadOnlyCollection<int> messageIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);

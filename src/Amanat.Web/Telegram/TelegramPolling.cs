@@ -12,7 +12,7 @@ namespace Amanat.Web.Telegram;
 /// with a fresh secret. Each update is handled in its own scope by <see cref="TelegramUpdates"/>; a failure is
 /// logged by its type only — nothing from a chat reaches a log.
 /// </summary>
-public sealed partial class TelegramPolling(TelegramBot bot, KeyVault vault, IServiceScopeFactory scopes, IOptions<AmanatOptions> options, ILogger<TelegramPolling> logger) : BackgroundService
+internal sealed partial class TelegramPolling(TelegramBot bot, KeyVault vault, IServiceScopeFactory scopes, IOptions<AmanatOptions> options, ILogger<TelegramPolling> logger) : BackgroundService
 {
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(5);
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];

@@ -1,6 +1,6 @@
 namespace Amanat.Web.Telegram;
 
-public static class TelegramSetup
+internal static class TelegramSetup
 {
     /// <summary>The bot and staff reminders. The hosted services do nothing when no token is configured.</summary>
     public static IServiceCollection AddAmanatTelegram(this IServiceCollection services)

@@ -9,7 +9,7 @@ using Telegram.Bot.Exceptions;
 
 namespace Amanat.Web.Telegram;
 
-public enum TokenOutcome
+internal enum TokenOutcome
 {
     Saved,
 
@@ -27,7 +27,7 @@ public enum TokenOutcome
 /// The bot's token as an administrator sets it: tried against the Bot API first, then stored encrypted
 /// (<see cref="BotToken"/>) and used at once; loaded again whenever the server is unsealed. Audited.
 /// </summary>
-public sealed class TelegramTokenStore(AmanatDbContext db, TelegramBot bot, KeyVault vault, AuditTrail audit, TimeProvider clock)
+internal sealed class TelegramTokenStore(AmanatDbContext db, TelegramBot bot, KeyVault vault, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>Starts the bot with the stored token when the server is unsealed and no token is in use.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ namespace Amanat.Web.Telegram;
 /// What the bot does with one message or button: a staff member's <c>/start s_…</c> code links her chat for
 /// reminders; everything else goes to <see cref="CommunityBot"/>.
 /// </summary>
-public sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, CommunityBot community, Sealing sealing)
+internal sealed class TelegramUpdates(TelegramBot bot, StaffReminders reminders, CommunityBot community, Sealing sealing)
 {
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Amanat.Web.Telegram;
 /// with the secret the bot registered. Anything else — no webhook mode, no bot, a wrong secret, not an
 /// update — is a plain 404, so the address tells a prober nothing.
 /// </summary>
-public static partial class TelegramWebhook
+internal static partial class TelegramWebhook
 {
     public const string Path = "/telegram/webhook";
     private const int MaxBody = 64 * 1024;

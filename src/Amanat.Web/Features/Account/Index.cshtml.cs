@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.Account;
 
 /// <summary>Her open sessions, "sign out everywhere" for a lost or borrowed phone, and Telegram reminders.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTrail audit, StaffReminders reminders, TelegramBot bot, TimeProvider clock, DisplayTimeZone zone) : PageModel
+internal sealed class AccountModel(AmanatDbContext db, StaffSignIn signIn, AuditTrail audit, StaffReminders reminders, TelegramBot bot, TimeProvider clock, DisplayTimeZone zone) : PageModel
 {
     public bool TelegramAvailable => reminders.IsAvailable;
 

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.Account;
 /// phished password is worthless afterwards, wherever it was used); this one goes on. Audited.
 /// </summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class PasswordModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class PasswordModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public string? Current { get; set; }

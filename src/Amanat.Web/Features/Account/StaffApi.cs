@@ -4,7 +4,7 @@ using Amanat.Web.Authentication;
 namespace Amanat.Web.Features.Account;
 
 /// <summary>The staff part of the JSON API under <c>/api/v1</c>; browser session or personal token.</summary>
-public static class StaffApi
+internal static class StaffApi
 {
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
     {
@@ -18,4 +18,4 @@ public static class StaffApi
     }
 }
 
-public sealed record MeResponse(string UserName, IReadOnlyList<string> Roles);
+internal sealed record MeResponse(string UserName, IReadOnlyList<string> Roles);

@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Account;
 
 /// <summary>Personal API tokens: created here, shown once, revocable; they carry her own roles.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class TokensModel(AmanatDbContext db, TimeProvider clock, AuditTrail audit, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class TokensModel(AmanatDbContext db, TimeProvider clock, AuditTrail audit, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

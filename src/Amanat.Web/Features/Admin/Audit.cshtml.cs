@@ -13,7 +13,7 @@ namespace Amanat.Web.Features.Admin;
 
 /// <summary>The audit trail, newest first, with the chain head to note down and a "verify" action.</summary>
 [RequirePermission(Permission.Administer)]
-public sealed class AuditModel(AmanatDbContext db, AuditChain chain, AuditTrail audit, DisplayTimeZone zone) : PageModel
+internal sealed class AuditModel(AmanatDbContext db, AuditChain chain, AuditTrail audit, DisplayTimeZone zone) : PageModel
 {
     public const int PageSize = 50;
 

@@ -13,14 +13,14 @@ using Microsoft.Extensions.Options;
 namespace Amanat.Web.Features.Admin;
 
 /// <summary>One backup file as listed: its name, size, when it was made and the audit head it carries.</summary>
-public sealed record BackupListing(string Name, long Bytes, DateTime CreatedAtUtc, long AuditSequence, string AuditHead);
+internal sealed record BackupListing(string Name, long Bytes, DateTime CreatedAtUtc, long AuditSequence, string AuditHead);
 
 /// <summary>
 /// The backups in the scheduled directory (administrators): when, how big, which audit head; "back up now".
 /// Files are not offered for download here — they leave the machine with the operator's own tools.
 /// </summary>
 [RequirePermission(Permission.Administer)]
-public sealed class BackupsModel(BackupMaker maker, AuditTrail audit, DataDirectory data, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class BackupsModel(BackupMaker maker, AuditTrail audit, DataDirectory data, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [TempData]
     public string? Made { get; set; }

@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Admin;
 
 /// <summary>One account: roles, 2FA reset, ending sessions, disabling.</summary>
 [RequirePermission(Permission.Administer)]
-public sealed class EditUserModel(AmanatDbContext db, StaffAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class EditUserModel(AmanatDbContext db, StaffAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public StaffUser Account { get; private set; } = default!;
 

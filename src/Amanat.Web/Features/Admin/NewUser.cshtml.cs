@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.Admin;
 
 /// <summary>Adds a staff account with a first password; she enrols her authenticator at first sign-in.</summary>
 [RequirePermission(Permission.Administer)]
-public sealed class NewUserModel(StaffAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class NewUserModel(StaffAccounts accounts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public NewAccountInput Input { get; set; } = new();

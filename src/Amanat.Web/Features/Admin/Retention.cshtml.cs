@@ -19,7 +19,7 @@ namespace Amanat.Web.Features.Admin;
 /// audited with its kind and days; the daily job's deletions are audited with their counts.
 /// </summary>
 [RequirePermission(Permission.Administer)]
-public sealed class RetentionModel(AmanatDbContext db, RetentionJob job, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class RetentionModel(AmanatDbContext db, RetentionJob job, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     /// <summary>Days per kind as typed (kept as text so that a wrong entry is shown back as it was).</summary>
     [BindProperty]

@@ -13,7 +13,7 @@ namespace Amanat.Web.Features.Admin;
 
 /// <summary>The community bot's token: set (tried with Telegram, stored encrypted) or removed; where it comes from; how updates arrive.</summary>
 [RequirePermission(Permission.Administer)]
-public sealed class TelegramModel(TelegramBot bot, TelegramTokenStore store, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class TelegramModel(TelegramBot bot, TelegramTokenStore store, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Display(Name = "Bot.Admin.Token")]

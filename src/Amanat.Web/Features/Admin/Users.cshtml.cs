@@ -8,7 +8,7 @@ namespace Amanat.Web.Features.Admin;
 
 /// <summary>All staff accounts, with their roles and whether they can sign in.</summary>
 [RequirePermission(Permission.Administer)]
-public sealed class UsersModel(AmanatDbContext db) : PageModel
+internal sealed class UsersModel(AmanatDbContext db) : PageModel
 {
     public IReadOnlyList<StaffUser> Users { get; private set; } = [];
 

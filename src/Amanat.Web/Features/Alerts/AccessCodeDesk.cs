@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Features.Alerts;
 
 /// <summary>An issued card: the number printed on it and the code, shown once.</summary>
-public sealed record IssuedCode(int Serial, string Code);
+internal sealed record IssuedCode(int Serial, string Code);
 
 /// <summary>
 /// Issuing, revoking and checking community access codes. The code is shown once and stored only as a
 /// keyed hash (<see cref="AccessCodeNormaliser"/>), so checking one needs the unsealed server.
 /// </summary>
-public sealed class AccessCodeDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class AccessCodeDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 

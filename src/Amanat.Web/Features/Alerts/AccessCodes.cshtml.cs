@@ -19,7 +19,7 @@ namespace Amanat.Web.Features.Alerts;
 /// cards by number, revoke a lost one by the number printed on it. No card holds a name.
 /// </summary>
 [RequirePermission(Permission.IssueAccessCodes)]
-public sealed class AccessCodesModel(AmanatDbContext db, AccessCodeDesk desk, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class AccessCodesModel(AmanatDbContext db, AccessCodeDesk desk, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int Shown = 100;
 

@@ -14,14 +14,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Features.Alerts;
 
 /// <summary>An incident an alert may draw on, by its coded facts, and whether her ALERT consent allows it.</summary>
-public sealed record AlertSource(Guid Id, DateOnly OccurredOn, string? CityCode, IReadOnlyList<string> Violations, bool Consented);
+internal sealed record AlertSource(Guid Id, DateOnly OccurredOn, string? CityCode, IReadOnlyList<string> Violations, bool Consented);
 
 /// <summary>
 /// Writing, approving, publishing and withdrawing alerts (coordinators), each step audited. An alert draws
 /// only on incidents where someone affected said YES to ALERT; its phones and plates get blind indexes for
 /// the number check.
 /// </summary>
-public sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Telegram.AlertPushSignal pushes)
+internal sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Telegram.AlertPushSignal pushes)
 {
     public const string AlertScope = "ALERT";
     public const int SourceChoices = 100;

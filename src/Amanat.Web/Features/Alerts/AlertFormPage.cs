@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.Alerts;
 
 /// <summary>The alert form as posted: kept as typed, so a refused form comes back filled in.</summary>
-public sealed class AlertInput
+internal sealed class AlertInput
 {
     public List<Guid> Incidents { get; set; } = [];
 
@@ -81,7 +81,7 @@ public sealed class AlertInput
 }
 
 /// <summary>What the new and edit pages share: the form, the incidents to choose from, and saving through <see cref="AlertDesk"/>.</summary>
-public abstract class AlertFormPage(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
+internal abstract class AlertFormPage(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public AlertInput Input { get; set; } = new();

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.Alerts;
 /// what was checked is never stored.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class CheckModel(AmanatDbContext db, CommunityChannel channel) : PageModel
+internal sealed class CheckModel(AmanatDbContext db, CommunityChannel channel) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Features.Alerts;
 
 /// <summary>Why the community channel did not answer.</summary>
-public enum ChannelRefusal
+internal enum ChannelRefusal
 {
     None,
 
@@ -30,19 +30,19 @@ public enum ChannelRefusal
     BadQuery,
 }
 
-public sealed record CheckResult(ChannelRefusal Refusal, CheckAnswer? Answer = null, TimeSpan? RetryAfter = null);
+internal sealed record CheckResult(ChannelRefusal Refusal, CheckAnswer? Answer = null, TimeSpan? RetryAfter = null);
 
 /// <summary>A published alert as the community sees it: codes, who, where, when, what to look out for.</summary>
-public sealed record AlertView(Guid Id, string CategoryCode, IReadOnlyList<string> Codes, string CityCode, string When, string? Description, string? DescriptionLanguage, IReadOnlyList<string> Phones, IReadOnlyList<string> Plates, DateTime PublishedAtUtc, DateOnly ExpiresOn);
+internal sealed record AlertView(Guid Id, string CategoryCode, IReadOnlyList<string> Codes, string CityCode, string When, string? Description, string? DescriptionLanguage, IReadOnlyList<string> Phones, IReadOnlyList<string> Plates, DateTime PublishedAtUtc, DateOnly ExpiresOn);
 
-public sealed record FeedResult(ChannelRefusal Refusal, IReadOnlyList<AlertView> Alerts, TimeSpan? RetryAfter = null);
+internal sealed record FeedResult(ChannelRefusal Refusal, IReadOnlyList<AlertView> Alerts, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// The number check and the alerts feed, the same for the web pages, the API and the Telegram bot: a valid
 /// access code (limited per caller and per code; its use counted, never what was checked), then an answer
 /// from published, unexpired alerts only. While sealed it answers "unavailable", never "no record".
 /// </summary>
-public sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessCodeDesk codes, PublicLimits limits, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessCodeDesk codes, PublicLimits limits, TimeProvider clock, DisplayTimeZone zone)
 {
     public const int MaxQueryLength = 40;
     public const int FeedSize = 50;

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>One alert as the community will see it, the incidents behind it, and the next step: approve, publish, withdraw (coordinators write and approve alike).</summary>
 [RequirePermission(Permission.WriteAlerts)]
-public sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Alert Alert { get; private set; } = default!;
 

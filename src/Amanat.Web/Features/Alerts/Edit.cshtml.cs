@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>Changes a draft; an approved or published alert is withdrawn and written again instead.</summary>
 [RequirePermission(Permission.WriteAlerts)]
-public sealed class EditAlertModel(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : AlertFormPage(db, desk, localizer)
+internal sealed class EditAlertModel(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : AlertFormPage(db, desk, localizer)
 {
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

@@ -14,7 +14,7 @@ namespace Amanat.Web.Features.Alerts;
 /// Needs her access code (typed, or remembered on this phone); the code never goes in a URL.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel channel) : PageModel
+internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel channel) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? City { get; set; }

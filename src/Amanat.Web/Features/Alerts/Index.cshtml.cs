@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>All alerts by state: drafts to approve, approved to publish, live, expired and withdrawn.</summary>
 [RequirePermission(Permission.WriteAlerts)]
-public sealed class AlertsModel(AmanatDbContext db, AlertDesk desk) : PageModel
+internal sealed class AlertsModel(AmanatDbContext db, AlertDesk desk) : PageModel
 {
     public IReadOnlyList<AlertRow> Alerts { get; private set; } = [];
 
@@ -31,7 +31,7 @@ public sealed class AlertsModel(AmanatDbContext db, AlertDesk desk) : PageModel
         row.Status == AlertStatus.Published && row.ExpiresOn < Today ? "Expired" : row.Status.ToString();
 }
 
-public sealed record AlertRow(Guid Id, AlertStatus Status, string CategoryCode, string Codes, string CityCode, int Year, int? Month, DateOnly ExpiresOn, int Reports)
+internal sealed record AlertRow(Guid Id, AlertStatus Status, string CategoryCode, string Codes, string CityCode, int Year, int? Month, DateOnly ExpiresOn, int Reports)
 {
     public string When => Month is { } m ? $"{Year:D4}-{m:D2}" : Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>A new alert, started from an incident (its category, codes, city, month, phones and plates suggested).</summary>
 [RequirePermission(Permission.WriteAlerts)]
-public sealed class NewAlertModel(AmanatDbContext db, AlertDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : AlertFormPage(db, desk, localizer)
+internal sealed class NewAlertModel(AmanatDbContext db, AlertDesk desk, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : AlertFormPage(db, desk, localizer)
 {
     [BindProperty(SupportsGet = true, Name = "incident")]
     public Guid? FromIncident { get; set; }

@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Alerts;
 /// The number check and the alerts feed for apps: the community access code in the <c>X-Access-Code</c>
 /// header (never in the URL), the same answers and limits as <c>/check</c> and <c>/alerts</c>.
 /// </summary>
-public static class PublicCommunityApi
+internal static class PublicCommunityApi
 {
     public const string CodeHeader = "X-Access-Code";
 
@@ -67,9 +67,9 @@ public static class PublicCommunityApi
     }
 }
 
-public sealed record CheckRequest(string? Q);
+internal sealed record CheckRequest(string? Q);
 
-public sealed record CodeCount(string Code, string Label, int Reports);
+internal sealed record CodeCount(string Code, string Label, int Reports);
 
 /// <summary>The check's answer: found or not, how many reports, per code; city and month only when two or more reports stand behind them.</summary>
-public sealed record CheckView(bool Found, int Reports, IReadOnlyList<CodeCount> Codes, string? CityCode, string? Month);
+internal sealed record CheckView(bool Found, int Reports, IReadOnlyList<CodeCount> Codes, string? CityCode, string? Month);

@@ -4,7 +4,7 @@ namespace Amanat.Web.Features.Alerts;
 /// "Remember my code on this phone": only when she ticks it, an HttpOnly, same-site cookie with her access
 /// code for 90 days — the one cookie a public page may set. "Forget" deletes it.
 /// </summary>
-public static class SavedCode
+internal static class SavedCode
 {
     public const string CookieName = ".Amanat.Code";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(90);

@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>The live alerts as a sheet to print for outreach, in the chosen language, for a city or all.</summary>
 [RequirePermission(Permission.IssueAccessCodes)]
-public sealed class AlertSheetModel(AmanatDbContext db, CommunityChannel channel) : PageModel
+internal sealed class AlertSheetModel(AmanatDbContext db, CommunityChannel channel) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? City { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Features.Attachments;
 
-public enum AttachmentPart
+internal enum AttachmentPart
 {
     Original,
     View,
@@ -19,7 +19,7 @@ public enum AttachmentPart
 /// key with the attachment id and part as associated data (a file swapped for another fails to open). File
 /// names are the attachment id only; owner-only permissions; written to a temporary name and renamed.
 /// </summary>
-public sealed class AttachmentFiles(DataDirectory data, AmanatDbContext db, KeyVault vault)
+internal sealed class AttachmentFiles(DataDirectory data, AmanatDbContext db, KeyVault vault)
 {
     public const string FolderName = "attachments";
 

@@ -10,14 +10,14 @@ using Microsoft.Extensions.Options;
 namespace Amanat.Web.Features.Attachments;
 
 /// <summary>Why an upload was refused: a message key and the HTTP status the API answers with.</summary>
-public sealed record UploadRefusal(string MessageKey, int Status);
+internal sealed record UploadRefusal(string MessageKey, int Status);
 
 /// <summary>
 /// Adds and deletes evidence files the same way for the form and the API: size limit, type by content,
 /// pixel limit before decoding, the original kept byte for byte with its SHA-256, a clean viewing copy and
 /// thumbnail for images, all encrypted; the row, the files and the audit entry together or not at all.
 /// </summary>
-public sealed class AttachmentRecorder(AmanatDbContext db, AttachmentFiles files, AuditTrail audit, TimeProvider clock, IOptions<AmanatOptions> options)
+internal sealed class AttachmentRecorder(AmanatDbContext db, AttachmentFiles files, AuditTrail audit, TimeProvider clock, IOptions<AmanatOptions> options)
 {
     public AttachmentOptions Limits => options.Value.Attachments;
 

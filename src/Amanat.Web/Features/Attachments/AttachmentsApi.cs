@@ -21,7 +21,7 @@ namespace Amanat.Web.Features.Attachments;
 /// the assigned lawyer only, and every download of it is audited; viewing copies and thumbnails carry no
 /// metadata. Every file is served <c>no-store</c>, never from a public path.
 /// </summary>
-public static class AttachmentsApi
+internal static class AttachmentsApi
 {
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -191,10 +191,10 @@ public static class AttachmentsApi
 }
 
 /// <summary>The multipart form an upload sends: the file, and a note on what it shows.</summary>
-public sealed record AttachmentUpload(IFormFile File, string? Note);
+internal sealed record AttachmentUpload(IFormFile File, string? Note);
 
 /// <summary>An evidence file as the API describes it.</summary>
-public sealed record AttachmentView(Guid Id, string Type, long OriginalBytes, string? Sha256, string? UploadedName, string? Note, DateTime UploadedAtUtc, bool HasViewingCopy, int? Width, int? Height)
+internal sealed record AttachmentView(Guid Id, string Type, long OriginalBytes, string? Sha256, string? UploadedName, string? Note, DateTime UploadedAtUtc, bool HasViewingCopy, int? Width, int? Height)
 {
     public static AttachmentView From(Attachment attachment)
     {

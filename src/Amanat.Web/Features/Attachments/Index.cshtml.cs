@@ -21,7 +21,7 @@ namespace Amanat.Web.Features.Attachments;
 /// JavaScript off; the file is read in memory and never written anywhere in the clear.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class AttachmentsModel(AmanatDbContext db, AttachmentRecorder recorder, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class AttachmentsModel(AmanatDbContext db, AttachmentRecorder recorder, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

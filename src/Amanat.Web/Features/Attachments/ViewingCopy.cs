@@ -2,10 +2,10 @@ using SkiaSharp;
 
 namespace Amanat.Web.Features.Attachments;
 
-public sealed record ImageLimits(long MaxPixels, int MaxSide, int ViewSide, int ThumbSide);
+internal sealed record ImageLimits(long MaxPixels, int MaxSide, int ViewSide, int ThumbSide);
 
 /// <summary>What became of an image: a viewing copy and a thumbnail (JPEG, no metadata), or why not.</summary>
-public sealed record ViewingCopyResult(byte[]? View, byte[]? Thumbnail, int Width, int Height, string? RefusedKey)
+internal sealed record ViewingCopyResult(byte[]? View, byte[]? Thumbnail, int Width, int Height, string? RefusedKey)
 {
     public static ViewingCopyResult Refused(string key) => new(null, null, 0, 0, key);
 }
@@ -17,7 +17,7 @@ public sealed record ViewingCopyResult(byte[]? View, byte[]? Thumbnail, int Widt
 /// header and checked before anything is decoded, so a small file that claims a huge image (a
 /// decompression bomb) is refused without allocating it; large photos are decoded at a reduced scale.
 /// </summary>
-public static class ViewingCopy
+internal static class ViewingCopy
 {
     private const int Quality = 82;
 

@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Care;
 /// Referrals and the shelter through the API: the same recorders, rules, consent check, scopes and audit as
 /// the member and shelter pages. Members outside the caller's scope are counted, never named.
 /// </summary>
-public static class CareApi
+internal static class CareApi
 {
     public static IEndpointRouteBuilder MapCareApi(this IEndpointRouteBuilder endpoints)
     {
@@ -122,7 +122,7 @@ public static class CareApi
         db.Members.AsNoTracking().VisibleTo(http.User.RequiredUserId(), http.User.Roles()).SingleOrDefaultAsync(m => m.Id == id);
 }
 
-public sealed record ReferralView(Guid Id, Guid? MemberId, Guid ProviderId, string ServiceCode, ReferralStatus Status, DateOnly SentOn, DateOnly DueOn, bool Overdue, string? Note, Guid? IncidentId)
+internal sealed record ReferralView(Guid Id, Guid? MemberId, Guid ProviderId, string ServiceCode, ReferralStatus Status, DateOnly SentOn, DateOnly DueOn, bool Overdue, string? Note, Guid? IncidentId)
 {
     public static ReferralView From(Referral referral, DateOnly today)
     {
@@ -131,12 +131,12 @@ public sealed record ReferralView(Guid Id, Guid? MemberId, Guid ProviderId, stri
     }
 }
 
-public sealed record FollowUp(ReferralStatus Status, DateOnly? DueOn);
+internal sealed record FollowUp(ReferralStatus Status, DateOnly? DueOn);
 
-public sealed record CheckIn(DateOnly? ArrivedOn, Guid? IncidentId, bool DespiteFull);
+internal sealed record CheckIn(DateOnly? ArrivedOn, Guid? IncidentId, bool DespiteFull);
 
-public sealed record CheckOut(DateOnly? LeftOn);
+internal sealed record CheckOut(DateOnly? LeftOn);
 
-public sealed record StayView(Guid Id, Guid? MemberId, DateOnly ArrivedOn, int Nights, bool NeedsFollowUp);
+internal sealed record StayView(Guid Id, Guid? MemberId, DateOnly ArrivedOn, int Nights, bool NeedsFollowUp);
 
-public sealed record ShelterView(int Beds, int Taken, IReadOnlyList<StayView> Stays);
+internal sealed record ShelterView(int Beds, int Taken, IReadOnlyList<StayView> Stays);

@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Care;
 /// (her SERVICES consent first), the row and the audit entry together. The caller has checked that the
 /// reader may open the member.
 /// </summary>
-public sealed class ReferralRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class ReferralRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.Care;
 /// only for members in scope (their number is small: open ones only).
 /// </summary>
 [RequirePermission(Permission.FindMember)]
-public sealed class ReferralsModel(AmanatDbContext db, ReferralRecorder recorder) : PageModel
+internal sealed class ReferralsModel(AmanatDbContext db, ReferralRecorder recorder) : PageModel
 {
     public IReadOnlyList<Referral> Open { get; private set; } = [];
 

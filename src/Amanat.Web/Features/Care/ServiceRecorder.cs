@@ -14,7 +14,7 @@ namespace Amanat.Web.Features.Care;
 /// (to whom as an encrypted link) and the audit entry together. The caller has checked that the reader may
 /// see the incident and the member.
 /// </summary>
-public sealed class ServiceRecorder(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class ServiceRecorder(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 

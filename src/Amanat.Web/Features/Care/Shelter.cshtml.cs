@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.Care;
 /// open; the others are counted, not named.
 /// </summary>
 [RequirePermission(Permission.FindMember)]
-public sealed class ShelterModel(AmanatDbContext db, ShelterDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ShelterModel(AmanatDbContext db, ShelterDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public IReadOnlyList<ServiceRecord> Stays { get; private set; } = [];
 

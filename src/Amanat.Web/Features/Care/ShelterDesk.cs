@@ -16,7 +16,7 @@ namespace Amanat.Web.Features.Care;
 /// Check-in and check-out: a stay is an open SHELTER service until she leaves, then it carries its nights.
 /// Beds are counted from the open stays; a full shelter asks to confirm (nobody is turned away by software).
 /// </summary>
-public sealed class ShelterDesk(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options)
+internal sealed class ShelterDesk(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options)
 {
     public ShelterOptions Settings => options.Value.Shelter;
 

@@ -7,7 +7,7 @@ namespace Amanat.Web.Features.Care;
 
 /// <summary>What is due in the next 14 days (and what is already late), within the reader's scope.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class TasksModel(UpcomingTasks upcoming) : PageModel
+internal sealed class TasksModel(UpcomingTasks upcoming) : PageModel
 {
     public IReadOnlyList<UpcomingTask> Tasks { get; private set; } = [];
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Amanat.Web.Features.Care;
 
 /// <summary>One thing a case worker must act on: what (a message key), by when, and where to go. The label is shown only on the list page.</summary>
-public sealed record UpcomingTask(string KindKey, DateOnly? Due, string Path, string Label, bool Overdue);
+internal sealed record UpcomingTask(string KindKey, DateOnly? Due, string Path, string Label, bool Overdue);
 
 /// <summary>
 /// The "upcoming (14 days)" list of a case worker, within her scope: stay deadlines of her members
@@ -20,7 +20,7 @@ public sealed record UpcomingTask(string KindKey, DateOnly? Due, string Path, st
 /// incidents marked as needing follow-up (situation 6: a member at ongoing risk). The staff home shows only
 /// the count, never a name.
 /// </summary>
-public sealed class UpcomingTasks(AmanatDbContext db, StayRuleStore store, ReferralRecorder referrals, ShelterDesk shelter, TimeProvider clock, DisplayTimeZone zone, IOptions<Infrastructure.AmanatOptions> options)
+internal sealed class UpcomingTasks(AmanatDbContext db, StayRuleStore store, ReferralRecorder referrals, ShelterDesk shelter, TimeProvider clock, DisplayTimeZone zone, IOptions<Infrastructure.AmanatOptions> options)
 {
     public const int Days = 14;
 

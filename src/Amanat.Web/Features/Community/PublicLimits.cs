@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Community;
 /// for everyone together. Per-address limits are generous because whole neighbourhoods share one
 /// mobile-carrier address.
 /// </summary>
-public sealed class PublicLimits : IDisposable
+internal sealed class PublicLimits : IDisposable
 {
     public const string Reports = "reports";
 

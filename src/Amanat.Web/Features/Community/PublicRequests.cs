@@ -7,7 +7,7 @@ namespace Amanat.Web.Features.Community;
 /// sit under the root key and would fail while sealed, and which need a cookie — a same-origin check of
 /// posts made by browsers (<c>Sec-Fetch-Site</c>, else <c>Origin</c>). A post from another site is refused.
 /// </summary>
-public static class PublicRequests
+internal static class PublicRequests
 {
     public const long MaxBodyBytes = 32 * 1024;
 

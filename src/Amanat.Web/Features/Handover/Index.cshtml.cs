@@ -19,7 +19,7 @@ namespace Amanat.Web.Features.Handover;
 /// taken from her account here; disabling it is the administrator's step.
 /// </summary>
 [RequirePermission(Permission.AssignAndHandOver)]
-public sealed class HandoverModel(AmanatDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class HandoverModel(AmanatDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public Guid? FromId { get; set; }

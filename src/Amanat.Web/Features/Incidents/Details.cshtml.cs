@@ -21,7 +21,7 @@ namespace Amanat.Web.Features.Incidents;
 /// recorded here; a coordinator assigns the lawyer here.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Features.Care.ServiceRecorder services, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Features.Care.ServiceRecorder services, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -163,7 +163,7 @@ public sealed class IncidentModel(AmanatDbContext db, AuditTrail audit, TimeProv
 }
 
 /// <summary>The service form of the incident and member pages (checked by <see cref="ServiceRules"/>).</summary>
-public sealed class ResponseInput
+internal sealed class ResponseInput
 {
     public string? Code { get; set; }
 

@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Incidents;
 
 /// <summary>Edits an incident she may see; every save is a new version in its history.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class EditIncidentModel(AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+internal sealed class EditIncidentModel(AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : IncidentFormPage(db, save, clock, localizer)
 {
     [BindProperty(SupportsGet = true)]

@@ -16,7 +16,7 @@ namespace Amanat.Web.Features.Incidents;
 /// the form back without saving, so nothing typed is lost), the rules, and saving with a revision and
 /// an audit entry.
 /// </summary>
-public abstract class IncidentFormPage(AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+internal abstract class IncidentFormPage(AmanatDbContext db, SaveIncident save, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxBlocks = 20;
 

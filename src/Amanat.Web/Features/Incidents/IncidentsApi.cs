@@ -18,7 +18,7 @@ namespace Amanat.Web.Features.Incidents;
 /// <c>/api/v1/incidents</c>: the same records, rules, messages, scopes and audit as the pages. JSON bodies
 /// only (a cross-site form cannot send one), so cookie-authenticated calls are not open to forgery.
 /// </summary>
-public static class IncidentsApi
+internal static class IncidentsApi
 {
     public static IEndpointRouteBuilder MapIncidentsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -97,16 +97,16 @@ public static class IncidentsApi
     }
 }
 
-public sealed record IncidentSummary(Guid Id, DateOnly OccurredOn, string CityCode, IncidentStatus Status, IReadOnlyList<string> Violations, int People);
+internal sealed record IncidentSummary(Guid Id, DateOnly OccurredOn, string CityCode, IncidentStatus Status, IReadOnlyList<string> Violations, int People);
 
-public sealed record IncidentPage(int Total, int Page, IReadOnlyList<IncidentSummary> Items);
+internal sealed record IncidentPage(int Total, int Page, IReadOnlyList<IncidentSummary> Items);
 
-public sealed record PersonView(Guid Id, Guid? MemberId, string? WorkingName, IReadOnlyDictionary<string, ConsentValue> Consents);
+internal sealed record PersonView(Guid Id, Guid? MemberId, string? WorkingName, IReadOnlyDictionary<string, ConsentValue> Consents);
 
-public sealed record ServiceView(string Code, DateOnly GivenOn, int? Nights, string? Provider, string? Note);
+internal sealed record ServiceView(string Code, DateOnly GivenOn, int? Nights, string? Provider, string? Note);
 
 /// <summary>An incident as the API returns it: the draft's fields, plus ids, version and the services given.</summary>
-public sealed record IncidentView(Guid Id, int Version, IncidentStatus Status, IncidentDraft Content, IReadOnlyList<PersonView> People, IReadOnlyList<ServiceView> Services, Guid? AssignedLawyerId)
+internal sealed record IncidentView(Guid Id, int Version, IncidentStatus Status, IncidentDraft Content, IReadOnlyList<PersonView> People, IReadOnlyList<ServiceView> Services, Guid? AssignedLawyerId)
 {
     public static IncidentView From(Incident incident, IReadOnlyDictionary<Guid, string?> names, IReadOnlyList<ServiceRecord> services)
     {

@@ -14,7 +14,7 @@ namespace Amanat.Web.Features.Incidents;
 /// status. Only coded fields are read: the list never decrypts a story.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class IncidentsModel(AmanatDbContext db) : PageModel
+internal sealed class IncidentsModel(AmanatDbContext db) : PageModel
 {
     public const int PageSize = 25;
 
@@ -72,4 +72,4 @@ public sealed class IncidentsModel(AmanatDbContext db) : PageModel
     }
 }
 
-public sealed record IncidentRow(Guid Id, DateOnly OccurredOn, string CityCode, IncidentStatus Status, IReadOnlyList<string> Violations, int People);
+internal sealed record IncidentRow(Guid Id, DateOnly OccurredOn, string CityCode, IncidentStatus Status, IReadOnlyList<string> Violations, int People);

@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Incidents;
 
 /// <summary>Records a new incident from a phone: one form, sensible defaults, no JavaScript needed.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class NewIncidentModel(AmanatDbContext db, SaveIncident save, Amanat.Web.Features.SelfReports.SelfReportInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+internal sealed class NewIncidentModel(AmanatDbContext db, SaveIncident save, Amanat.Web.Features.SelfReports.SelfReportInbox inbox, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : IncidentFormPage(db, save, clock, localizer)
 {
     /// <summary>A member found or opened before: the incident starts with her as the first person affected.</summary>

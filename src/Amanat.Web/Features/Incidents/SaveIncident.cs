@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Incidents;
 /// people, the incident, its identifier indexes, its revision, its statistics fact and the alerts that
 /// depend on its consent are written in one audited transaction, with the version's hash in the audit.
 /// </summary>
-public sealed class SaveIncident(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
+internal sealed class SaveIncident(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, Features.Statistics.StatisticsFacts facts)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 

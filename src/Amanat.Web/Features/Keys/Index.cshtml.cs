@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Keys;
 /// Switching re-wraps the root key only: every value and blind index stays readable.
 /// </summary>
 [RequirePermission(Permission.Administer)]
-public sealed class KeysModel(KeyVault vault, Sealing sealing, KeyRotation rotation, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class KeysModel(KeyVault vault, Sealing sealing, KeyRotation rotation, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public PassphraseInput Input { get; set; } = new();

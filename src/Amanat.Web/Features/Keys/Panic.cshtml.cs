@@ -21,7 +21,7 @@ namespace Amanat.Web.Features.Keys;
 /// on this machine can open the data again (a backup with its passphrase or recovery shares can, elsewhere).
 /// </summary>
 [RequirePermission(Permission.PanicLock)]
-public sealed class PanicModel(UserManager<StaffUser> users, Sealing sealing, KeyVault vault, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class PanicModel(UserManager<StaffUser> users, Sealing sealing, KeyVault vault, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

@@ -16,7 +16,7 @@ namespace Amanat.Web.Features.Keys;
 /// machine. The sheets are shown once, to print, and never stored; a new set replaces the old one.
 /// </summary>
 [RequirePermission(Permission.Administer)]
-public sealed class RecoveryModel(KeyVault vault, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class RecoveryModel(KeyVault vault, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxShares = 10;
 

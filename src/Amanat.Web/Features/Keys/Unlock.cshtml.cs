@@ -18,7 +18,7 @@ namespace Amanat.Web.Features.Keys;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class UnlockModel(KeyVault vault, Sealing sealing, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class UnlockModel(KeyVault vault, Sealing sealing, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]

@@ -23,7 +23,7 @@ namespace Amanat.Web.Features.Members;
 /// received, and a quick form to record a service now. Every opening is audited.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Features.Care.ServiceRecorder services, Amanat.Web.Features.Care.ReferralRecorder referrals, Amanat.Web.Features.Care.ShelterDesk shelter, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault vault, Amanat.Web.Features.Care.ServiceRecorder services, Amanat.Web.Features.Care.ReferralRecorder referrals, Amanat.Web.Features.Care.ShelterDesk shelter, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -219,7 +219,7 @@ public sealed class MemberModel(AmanatDbContext db, AuditTrail audit, KeyVault v
     }
 }
 
-public sealed class ReferralInput
+internal sealed class ReferralInput
 {
     public Guid? ProviderId { get; set; }
 

@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Members;
 
 /// <summary>Changes a member's record; the UIC is kept unless its parts are given again.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class EditMemberModel(AmanatDbContext db, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer)
+internal sealed class EditMemberModel(AmanatDbContext db, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer)
     : MemberFormPage(db, recorder, localizer)
 {
     [BindProperty(SupportsGet = true)]

@@ -18,7 +18,7 @@ namespace Amanat.Web.Features.Members;
 /// tick that the member asked and that it cannot be undone, then destroys the member's key and rows.
 /// </summary>
 [RequirePermission(Permission.AssignAndHandOver)]
-public sealed class ForgetMemberModel(AmanatDbContext db, MemberForgetting forgetting, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ForgetMemberModel(AmanatDbContext db, MemberForgetting forgetting, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -16,7 +16,7 @@ namespace Amanat.Web.Features.Members;
 /// without opening her record. The search is a POST: names and UIC parts never travel in a URL.
 /// </summary>
 [RequirePermission(Permission.FindMember)]
-public sealed class MembersModel(AmanatDbContext db, MemberRecorder recorder) : PageModel
+internal sealed class MembersModel(AmanatDbContext db, MemberRecorder recorder) : PageModel
 {
     public const int PageSize = 50;
 
@@ -70,7 +70,7 @@ public sealed class MembersModel(AmanatDbContext db, MemberRecorder recorder) : 
     }
 }
 
-public sealed class FindInput
+internal sealed class FindInput
 {
     public string? WorkingName { get; set; }
 

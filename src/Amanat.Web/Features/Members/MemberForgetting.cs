@@ -14,7 +14,7 @@ namespace Amanat.Web.Features.Members;
 /// date and status but lose the link to her and their notes; in incidents she becomes a person nobody
 /// named. One transaction, audited; on SQLite a truncating checkpoint follows (<see cref="DeletedData"/>).
 /// </summary>
-public sealed class MemberForgetting(AmanatDbContext db, KeyVault vault, AuditLog audit)
+internal sealed class MemberForgetting(AmanatDbContext db, KeyVault vault, AuditLog audit)
 {
     /// <summary>False when there is no such member (already forgotten).</summary>
     public async Task<bool> ForgetAsync(Guid memberId, AuditSource source, CancellationToken cancellationToken = default)

@@ -16,7 +16,7 @@ namespace Amanat.Web.Features.Members;
 /// What the new and edit pages share: the one form, its rules beside the fields, and the duplicate warning
 /// (same UIC or same contact) that asks to confirm before registering — with nothing typed lost.
 /// </summary>
-public abstract class MemberFormPage(AmanatDbContext db, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer) : PageModel
+internal abstract class MemberFormPage(AmanatDbContext db, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public MemberInput Input { get; set; } = new();
@@ -63,7 +63,7 @@ public abstract class MemberFormPage(AmanatDbContext db, MemberRecorder recorder
 }
 
 /// <summary>The member form as posted. The UIC parts are only used to compute its hash.</summary>
-public sealed class MemberInput
+internal sealed class MemberInput
 {
     public string? WorkingName { get; set; }
 

@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Members;
 /// keyed hash (its parts forgotten at once), the duplicate check by UIC or contact, and the audit entry.
 /// Finding a member to link compares only the working name's and the UIC's hashes.
 /// </summary>
-public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options, Features.Statistics.StatisticsFacts facts)
+internal sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options, Features.Statistics.StatisticsFacts facts)
 {
     public const int MaxFound = 20;
 
@@ -111,4 +111,4 @@ public sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVaul
 }
 
 /// <summary>What saving a member came to: the saved member, or the rule errors, or the possible duplicates to confirm.</summary>
-public sealed record MemberSaveResult(Member? Member, IReadOnlyList<RuleError> Errors, IReadOnlyList<Member> Duplicates);
+internal sealed record MemberSaveResult(Member? Member, IReadOnlyList<RuleError> Errors, IReadOnlyList<Member> Duplicates);

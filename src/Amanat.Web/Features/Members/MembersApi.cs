@@ -21,7 +21,7 @@ namespace Amanat.Web.Features.Members;
 /// <c>/api/v1/members</c>: the same records, rules, duplicate warning, scopes and audit as the pages. Finding a
 /// member is a POST, so that names and UIC letters never travel in a URL.
 /// </summary>
-public static class MembersApi
+internal static class MembersApi
 {
     public const int PageSize = 50;
 
@@ -146,7 +146,7 @@ public static class MembersApi
 }
 
 /// <summary>A member as the API shows her: never the UIC, only whether one is recorded.</summary>
-public sealed record MemberView(
+internal sealed record MemberView(
     Guid Id, string? WorkingName, bool HasUic, int? BirthYear, string? NationalityCode, IReadOnlyList<string> Languages, string? CityCode,
     ContactChannel? ContactChannel, string? Contact, string? Notes, ConsentValue ServicesConsent, DateTime CreatedAtUtc, DateTime UpdatedAtUtc)
 {
@@ -158,17 +158,17 @@ public sealed record MemberView(
     }
 }
 
-public sealed record MemberPage(int Total, int Page, IReadOnlyList<MemberView> Items);
+internal sealed record MemberPage(int Total, int Page, IReadOnlyList<MemberView> Items);
 
 /// <summary>What "find a member" sends: an exact working name, or the four UIC parts (not stored).</summary>
-public sealed record MemberQuery(string? WorkingName, UicSex? Sex, int? BirthYear, string? MotherName, string? FatherName);
+internal sealed record MemberQuery(string? WorkingName, UicSex? Sex, int? BirthYear, string? MotherName, string? FatherName);
 
-public sealed record FoundMember(Guid Id, string? WorkingName);
+internal sealed record FoundMember(Guid Id, string? WorkingName);
 
 /// <summary>409: possibly the same woman; the message says to check, or to repeat with <c>despiteDuplicates=true</c>.</summary>
-public sealed record DuplicateProblem(int Status, string Title, IReadOnlyList<string> Duplicates);
+internal sealed record DuplicateProblem(int Status, string Title, IReadOnlyList<string> Duplicates);
 
-public sealed record MemberServiceView(Guid Id, string Code, DateOnly GivenOn, int? Nights, string? Provider, string? Note, Guid? IncidentId)
+internal sealed record MemberServiceView(Guid Id, string Code, DateOnly GivenOn, int? Nights, string? Provider, string? Note, Guid? IncidentId)
 {
     public static MemberServiceView From(ServiceRecord record)
     {

@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.Members;
 
 /// <summary>Registers a member: a working name and only what the centre needs; no legal name, no document number.</summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class NewMemberModel(AmanatDbContext db, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer)
+internal sealed class NewMemberModel(AmanatDbContext db, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer)
     : MemberFormPage(db, recorder, localizer)
 {
     public async Task OnGetAsync() => await LoadVocabularyAsync();

@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.Outreach;
 /// returning, materials given; and the month's totals for donor reports (her own shifts; a coordinator's: all).
 /// </summary>
 [RequirePermission(Permission.CreateRecords)]
-public sealed class OutreachModel(AmanatDbContext db, OutreachTally tally, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class OutreachModel(AmanatDbContext db, OutreachTally tally, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int UicRows = 4;
 
@@ -70,7 +70,7 @@ public sealed class OutreachModel(AmanatDbContext db, OutreachTally tally, IStri
     }
 }
 
-public sealed class OutreachInput
+internal sealed class OutreachInput
 {
     public DateOnly? Date { get; set; }
 
@@ -100,7 +100,7 @@ public sealed class OutreachInput
     };
 }
 
-public sealed class UicInput
+internal sealed class UicInput
 {
     public UicSex? Sex { get; set; }
 

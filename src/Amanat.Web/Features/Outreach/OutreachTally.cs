@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Outreach;
 /// Records an outreach shift's tally: each UIC given becomes its keyed hash (the letters are dropped at once)
 /// and counts as returning when that hash was seen before — on an earlier shift or in a member's record.
 /// </summary>
-public sealed class OutreachTally(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options)
+internal sealed class OutreachTally(AmanatDbContext db, AuditTrail audit, KeyVault vault, TimeProvider clock, DisplayTimeZone zone, IOptions<AmanatOptions> options)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 

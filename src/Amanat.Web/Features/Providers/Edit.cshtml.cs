@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.Providers;
 
 /// <summary>Changes a provider; retiring hides it from new referrals and from /help, and keeps old referrals readable.</summary>
 [RequirePermission(Permission.ManageReferenceData)]
-public sealed class EditProviderModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+internal sealed class EditProviderModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : ProviderFormPage(db, audit, clock, localizer)
 {
     private readonly TimeProvider time = clock;

@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Providers;
 /// Friendly services anyone may see: the providers the centre made public, by city and kind. No sign-in, no
 /// cookie, nothing about her; light and printable; works while the server is sealed (nothing is encrypted here).
 /// </summary>
-public sealed class HelpModel(AmanatDbContext db) : PageModel
+internal sealed class HelpModel(AmanatDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? City { get; set; }

@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Providers;
 
 /// <summary>The friendly providers, by city and kind; coordinators and administrators keep the list.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class DirectoryModel(AmanatDbContext db) : PageModel
+internal sealed class DirectoryModel(AmanatDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? City { get; set; }

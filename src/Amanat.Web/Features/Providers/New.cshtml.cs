@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.Providers;
 
 [RequirePermission(Permission.ManageReferenceData)]
-public sealed class NewProviderModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+internal sealed class NewProviderModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     : ProviderFormPage(db, audit, clock, localizer)
 {
     public async Task OnGetAsync() => await LoadVocabularyAsync();

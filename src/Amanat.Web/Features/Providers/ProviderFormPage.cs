@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.Providers;
 
 /// <summary>What adding and changing a provider share: the form, its rules beside the fields, saving with an audit entry.</summary>
-public abstract class ProviderFormPage(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+internal abstract class ProviderFormPage(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ProviderInput Input { get; set; } = new();
@@ -58,7 +58,7 @@ public abstract class ProviderFormPage(AmanatDbContext db, AuditTrail audit, Tim
     }
 }
 
-public sealed class ProviderInput
+internal sealed class ProviderInput
 {
     public string? Name { get; set; }
 

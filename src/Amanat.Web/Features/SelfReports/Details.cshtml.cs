@@ -22,7 +22,7 @@ namespace Amanat.Web.Features.SelfReports;
 /// to one already recorded, note a contact attempt, or discard it with a reason — each step audited.
 /// </summary>
 [RequirePermission(Permission.ReviewSelfReports)]
-public sealed class ReportDetailsModel(AmanatDbContext db, SelfReportInbox inbox, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ReportDetailsModel(AmanatDbContext db, SelfReportInbox inbox, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int IncidentChoices = 50;
 
@@ -108,4 +108,4 @@ public sealed class ReportDetailsModel(AmanatDbContext db, SelfReportInbox inbox
 }
 
 /// <summary>An incident to attach a report to, by its coded facts only.</summary>
-public sealed record IncidentChoice(Guid Id, DateOnly OccurredOn, string? CityCode, IReadOnlyList<string> Violations);
+internal sealed record IncidentChoice(Guid Id, DateOnly OccurredOn, string? CityCode, IReadOnlyList<string> Violations);

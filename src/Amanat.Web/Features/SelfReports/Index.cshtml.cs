@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.SelfReports;
 
 /// <summary>The review queue: self-reports waiting, oldest first, then the latest dealt with. No content here.</summary>
 [RequirePermission(Permission.ReviewSelfReports)]
-public sealed class ReportsModel(AmanatDbContext db, DisplayTimeZone zone) : PageModel
+internal sealed class ReportsModel(AmanatDbContext db, DisplayTimeZone zone) : PageModel
 {
     public const int RecentDone = 30;
 

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.SelfReports;
 /// the same rules, limits and sealing on arrival as <c>/report</c>. Errors are problem details in the
 /// language of <c>?lang=</c> or <c>Accept-Language</c>; the reference comes back once, in the body.
 /// </summary>
-public static class PublicReportsApi
+internal static class PublicReportsApi
 {
     public static IEndpointRouteBuilder MapPublicReportsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -72,7 +72,7 @@ public static class PublicReportsApi
 }
 
 /// <summary>A self-report as JSON. Everything is optional except something about what happened (<c>what</c> or <c>story</c>).</summary>
-public sealed record SelfReportRequest(
+internal sealed record SelfReportRequest(
     IReadOnlyList<string>? What = null,
     DateOnly? When = null,
     string? CityCode = null,
@@ -107,8 +107,8 @@ public sealed record SelfReportRequest(
     }.ToContent(language);
 }
 
-public sealed record ReportReceipt(string Reference);
+internal sealed record ReportReceipt(string Reference);
 
-public sealed record WithdrawRequest(string? Reference);
+internal sealed record WithdrawRequest(string? Reference);
 
-public sealed record WithdrawReceipt(string Outcome);
+internal sealed record WithdrawReceipt(string Outcome);

@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.SelfReports;
 /// to withdraw it with — shown once, never put in a URL.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ReportModel(AmanatDbContext db, SelfReportInbox inbox, PublicLimits limits, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ReportModel(AmanatDbContext db, SelfReportInbox inbox, PublicLimits limits, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ReportInput Input { get; set; } = new();

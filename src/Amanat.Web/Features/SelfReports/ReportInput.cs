@@ -4,7 +4,7 @@ using Amanat.Core.SelfReports;
 namespace Amanat.Web.Features.SelfReports;
 
 /// <summary>The public report form as posted: kept as typed, so that a refused form comes back filled in.</summary>
-public sealed class ReportInput
+internal sealed class ReportInput
 {
     public List<string> What { get; set; } = [];
 

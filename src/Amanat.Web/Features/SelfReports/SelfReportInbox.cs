@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Features.SelfReports;
 
-public enum WithdrawOutcome
+internal enum WithdrawOutcome
 {
     NotFound,
 
@@ -25,7 +25,7 @@ public enum WithdrawOutcome
 /// Where self-reports arrive (web form, API, bot) and how coordinators work through them. Receiving needs
 /// only the public key, so it works while the server is sealed; reading needs the unsealed private key.
 /// </summary>
-public sealed class SelfReportInbox(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class SelfReportInbox(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
 {
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 

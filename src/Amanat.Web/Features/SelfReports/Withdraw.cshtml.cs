@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.SelfReports;
 /// content and keeps the fact. Works while sealed; limited per address so references cannot be guessed.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class WithdrawModel(SelfReportInbox inbox, PublicLimits limits) : PageModel
+internal sealed class WithdrawModel(SelfReportInbox inbox, PublicLimits limits) : PageModel
 {
     [BindProperty]
     public string? Reference { get; set; }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Step two: the six-digit code of the authenticator app, or one of the recovery codes.</summary>
-public sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }

@@ -12,7 +12,7 @@ namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Re-entry of the password before admin actions; valid for ten minutes in this session.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class ConfirmPasswordModel(
+internal sealed class ConfirmPasswordModel(
     UserManager<StaffUser> users,
     AmanatDbContext db,
     TimeProvider clock,

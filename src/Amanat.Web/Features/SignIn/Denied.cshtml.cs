@@ -6,7 +6,7 @@ namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Shown when a signed-in person opens a page her roles do not allow.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class DeniedModel : PageModel
+internal sealed class DeniedModel : PageModel
 {
     public void OnGet() => Response.StatusCode = StatusCodes.Status403Forbidden;
 }

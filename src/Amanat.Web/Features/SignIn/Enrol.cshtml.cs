@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.SignIn;
 /// TOTP enrolment, before anything else: a QR code and the key to type by hand, a first code to prove
 /// it works, then ten recovery codes shown once.
 /// </summary>
-public sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 

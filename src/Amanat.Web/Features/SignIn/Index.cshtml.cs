@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Step one: username and password. The second factor is always required next.</summary>
-public sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     // Verifying against a dummy hash when the account does not exist keeps the answer time the same.
     private static readonly string DummyHash = new PasswordHasher<StaffUser>().HashPassword(null!, "not-a-real-password");
@@ -74,7 +74,7 @@ public sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn
     }
 }
 
-public sealed class CredentialsInput
+internal sealed class CredentialsInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(StaffUser.MaxUserNameLength, ErrorMessage = "Validation.TooLong")]

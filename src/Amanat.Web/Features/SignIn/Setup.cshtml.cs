@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.SignIn;
 
 /// <summary>First run: the one-time link printed at start-up creates the first administrator.</summary>
-public sealed class SetupModel(
+internal sealed class SetupModel(
     AmanatDbContext db,
     UserManager<StaffUser> users,
     StaffSignIn signIn,
@@ -90,7 +90,7 @@ public sealed class SetupModel(
 }
 
 /// <summary>A new staff account: pseudonymous username and a password of 12 or more characters.</summary>
-public sealed class NewAccountInput
+internal sealed class NewAccountInput
 {
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(StaffUser.MaxUserNameLength, ErrorMessage = "Validation.TooLong")]

@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Ends this browser's session on the server and removes its cookie.</summary>
 [RequirePermission(Permission.SignedIn)]
-public sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbContext db, AuditTrail audit) : PageModel
+internal sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbContext db, AuditTrail audit) : PageModel
 {
     public void OnGet()
     {

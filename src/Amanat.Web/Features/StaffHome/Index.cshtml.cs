@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Amanat.Web.Features.StaffHome;
 
 /// <summary>The staff home: what this person's roles let her do, and what was done to her account.</summary>
-public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Features.Care.UpcomingTasks upcoming, Amanat.Web.Features.SelfReports.SelfReportInbox inbox) : PageModel
+internal sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, Amanat.Web.Features.Care.UpcomingTasks upcoming, Amanat.Web.Features.SelfReports.SelfReportInbox inbox) : PageModel
 {
     private static readonly StaffSection[] AllSections =
     [
@@ -73,4 +73,4 @@ public sealed class StaffHomeModel(AmanatDbContext db, TimeProvider clock, Displ
     public string Time(DateTime utc) => zone.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 }
 
-public sealed record StaffSection(string Path, string TitleKey, Permission Permission);
+internal sealed record StaffSection(string Path, string TitleKey, Permission Permission);

@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.Statistics;
 /// dashboard (a few thousand numbers), so that a view sums them instead of counting hundreds of thousands
 /// of rows. Read again from the database at the first view after any service or referral was saved.
 /// </summary>
-public sealed class ActivityCounts : IDisposable
+internal sealed class ActivityCounts : IDisposable
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private volatile bool dirty = true;
@@ -82,7 +82,7 @@ public sealed class ActivityCounts : IDisposable
 }
 
 /// <summary>Marks the activity counts out of date when a service or a referral is saved: before the save, and again once it is written.</summary>
-public sealed class ActivityCountsInterceptor(ActivityCounts counts) : SaveChangesInterceptor
+internal sealed class ActivityCountsInterceptor(ActivityCounts counts) : SaveChangesInterceptor
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Pending = [];
 

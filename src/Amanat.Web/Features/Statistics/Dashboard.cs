@@ -12,13 +12,13 @@ using Microsoft.Extensions.Options;
 namespace Amanat.Web.Features.Statistics;
 
 /// <summary>One section of the dashboard: its chart and the table beside it, from the same protected figures.</summary>
-public sealed record DashboardSection(string Id, string Title, string? Note, Chart Chart, StatTable Table, IReadOnlyList<string> Labels, string CountHeading);
+internal sealed record DashboardSection(string Id, string Title, string? Note, Chart Chart, StatTable Table, IReadOnlyList<string> Labels, string CountHeading);
 
 /// <summary>A key figure: its label, what may be shown of it, and that as a number when it is one.</summary>
-public sealed record KeyFigure(string Label, string Display, long? Value = null);
+internal sealed record KeyFigure(string Label, string Display, long? Value = null);
 
 /// <summary>The dashboard as shown: refused, or its key figures and sections.</summary>
-public sealed record DashboardView(bool Refused, int Threshold, bool Rounded, IReadOnlyList<KeyFigure> Key, IReadOnlyList<DashboardSection> Sections, IReadOnlyList<KeyFigure> Money);
+internal sealed record DashboardView(bool Refused, int Threshold, bool Rounded, IReadOnlyList<KeyFigure> Key, IReadOnlyList<DashboardSection> Sections, IReadOnlyList<KeyFigure> Money);
 
 /// <summary>
 /// Builds the statistics dashboard for a filter: the exact figures from the in-memory fact table, then
@@ -26,7 +26,7 @@ public sealed record DashboardView(bool Refused, int Threshold, bool Rounded, IR
 /// anything becomes a label, a bar or a cell. Services and completed referrals are the centre's work in the
 /// period, summed from their per-day counts in memory (<see cref="ActivityCounts"/>).
 /// </summary>
-public sealed class Dashboard(AmanatDbContext db, FactCache cache, ActivityCounts activity, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
+internal sealed class Dashboard(AmanatDbContext db, FactCache cache, ActivityCounts activity, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
 {
     public int Threshold => options.Value.Statistics.Threshold;
 

@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.Statistics;
 /// JSON with its data dictionary. Every download of records is audited with how many were released.
 /// </summary>
 [RequirePermission(Permission.ExportDataset)]
-public sealed class DatasetModel(DatasetExport export, AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+internal sealed class DatasetModel(DatasetExport export, AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
     : StatisticsPageModel(db, clock, zone, localizer)
 {
     [BindProperty(SupportsGet = true)]

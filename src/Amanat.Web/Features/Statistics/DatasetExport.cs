@@ -11,14 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Amanat.Web.Features.Statistics;
 
 /// <summary>One line of the data dictionary: a column, one of its values (empty for the column itself), what it means.</summary>
-public sealed record DictionaryEntry(string Column, string Code, string Meaning);
+internal sealed record DictionaryEntry(string Column, string Code, string Meaning);
 
 /// <summary>
 /// The anonymised dataset for network partners (ADR-017) as files: CSV and JSON written record by record
 /// as they go out, and a data dictionary in the chosen language that also says what had to be generalised
 /// or left out.
 /// </summary>
-public sealed class DatasetExport(FactCache cache, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
+internal sealed class DatasetExport(FactCache cache, IOptions<AmanatOptions> options, IStringLocalizer<SharedResource> text)
 {
     public const string RecordColumn = "record";
     public const string ViolationsColumn = "violations";
@@ -81,6 +81,7 @@ public sealed class DatasetExport(FactCache cache, IOptions<AmanatOptions> optio
         ];
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Called through the injected service, like its other members.")]
     public async Task WriteCsvAsync(Stream output, DatasetRelease release, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);

@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.Statistics;
 /// three. Every download is audited with its number of rows.
 /// </summary>
 [RequirePermission(Permission.ExportAggregates)]
-public sealed class ExportModel(Dashboard dashboard, StatisticsExport export, AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+internal sealed class ExportModel(Dashboard dashboard, StatisticsExport export, AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
     : StatisticsPageModel(db, clock, zone, localizer)
 {
     [BindProperty(SupportsGet = true)]

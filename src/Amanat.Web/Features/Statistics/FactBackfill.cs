@@ -9,7 +9,7 @@ namespace Amanat.Web.Features.Statistics;
 /// nationality needs the member link, so it waits until the server is unsealed). New and edited incidents
 /// get theirs as they are saved.
 /// </summary>
-public sealed partial class FactBackfill(KeyVault vault, IServiceScopeFactory scopes, TimeProvider clock, ILogger<FactBackfill> logger) : BackgroundService
+internal sealed partial class FactBackfill(KeyVault vault, IServiceScopeFactory scopes, TimeProvider clock, ILogger<FactBackfill> logger) : BackgroundService
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
 

@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.Statistics;
 /// <see cref="StatisticsFacts"/> after each committed change. Changes that come while it loads are applied
 /// after the load, so nothing newer is overwritten by something older.
 /// </summary>
-public sealed class FactCache(IServiceScopeFactory scopes) : IDisposable
+internal sealed class FactCache(IServiceScopeFactory scopes) : IDisposable
 {
     private readonly SemaphoreSlim loading = new(1, 1);
     private readonly Lock sync = new();

@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Statistics;
 /// as CSV, XLSX and a PDF report. Every view is audited.
 /// </summary>
 [RequirePermission(Permission.ViewStatistics)]
-public sealed class StatisticsModel(Dashboard dashboard, AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
+internal sealed class StatisticsModel(Dashboard dashboard, AmanatDbContext db, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer)
     : StatisticsPageModel(db, clock, zone, localizer)
 {
     public DashboardView? View { get; private set; }

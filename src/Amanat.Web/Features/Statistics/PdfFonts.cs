@@ -8,7 +8,7 @@ namespace Amanat.Web.Features.Statistics;
 /// bold comes from the bold file, never simulated. PDFsharp holds one resolver for the whole process and
 /// refuses another once fonts were used: <see cref="EnsureInstalled"/> sets this one, once, before any font.
 /// </summary>
-public sealed class PdfFonts : IFontResolver
+internal sealed class PdfFonts : IFontResolver
 {
     /// <summary>The family name to use in an XFont.</summary>
     public const string Family = "DejaVu Sans";

@@ -6,7 +6,7 @@ using PdfSharp.Pdf;
 namespace Amanat.Web.Features.Statistics;
 
 /// <summary>Everything the PDF report shows, already protected and in the chosen language.</summary>
-public sealed record ReportContent(
+internal sealed record ReportContent(
     string Title,
     IReadOnlyList<string> TitleLines,
     string KeyHeading,
@@ -29,7 +29,7 @@ public sealed record ReportContent(
 /// "page n of N" at the foot of every page. Text is Unicode with DejaVu Sans embedded, so that Kazakh and Uzbek
 /// letters print and can be copied and searched.
 /// </summary>
-public static class PdfReport
+internal static class PdfReport
 {
     private const double SectionSpace = 22;
 

@@ -9,14 +9,14 @@ using MiniExcelLibs.OpenXml;
 namespace Amanat.Web.Features.Statistics;
 
 /// <summary>One line of the figures as a table: which breakdown, which category, its code, the number shown, or why none is.</summary>
-public sealed record ExportRow(string Breakdown, string Category, string Code, long? Value, string Note);
+internal sealed record ExportRow(string Breakdown, string Category, string Code, long? Value, string Note);
 
 /// <summary>
 /// The dashboard's protected figures (never the exact ones) as CSV, XLSX or the PDF report, in the chosen
 /// language: the same cells as on the page, hidden cells as "fewer than N", every text cell neutralised so
 /// nothing becomes a formula (<see cref="SheetText"/>).
 /// </summary>
-public sealed class StatisticsExport(IStringLocalizer<SharedResource> text)
+internal sealed class StatisticsExport(IStringLocalizer<SharedResource> text)
 {
     public IReadOnlyList<string> Header => [text["Export.Breakdown"], text["Export.Category"], text["Export.Code"], text["Export.Value"], text["Export.Note"]];
 

@@ -11,7 +11,7 @@ namespace Amanat.Web.Features.Statistics;
 /// transaction as the incident's save, handed to the <see cref="FactCache"/> once committed. A member's new
 /// nationality rewrites the facts of her incidents.
 /// </summary>
-public sealed class StatisticsFacts(AmanatDbContext db, FactCache cache, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class StatisticsFacts(AmanatDbContext db, FactCache cache, TimeProvider clock, DisplayTimeZone zone)
 {
     /// <summary>Writes (or removes) the facts of incidents tracked by the context; call before SaveChanges.</summary>
     /// <param name="nationalities">Members' nationalities already known (new members, the seeder's); others are read.</param>

@@ -17,7 +17,7 @@ namespace Amanat.Web.Features.Statistics;
 /// What the statistics pages and their downloads are asked, in the address (codes and months only, never
 /// anything about a person): the period and one code per filter, read and checked the same way everywhere.
 /// </summary>
-public abstract class StatisticsPageModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal abstract class StatisticsPageModel(AmanatDbContext db, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxMonths = 120;
 

@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.Statistics;
 /// percentages of the width so that the text keeps its size on a 360-px phone and on paper, and a hidden
 /// ("fewer than N") value hatched rather than only coloured differently. No script.
 /// </summary>
-public static class SvgChart
+internal static class SvgChart
 {
     private const string Ink = "#1f3b57";
     private const int Row = 40;

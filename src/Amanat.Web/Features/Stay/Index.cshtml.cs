@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.Stay;
 /// re-entry after a ban — guidance, not legal advice; unknown rules are shown as unknown.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.Features.Stay.StayRuleStore store, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class StayModel(AmanatDbContext db, AuditTrail audit, Amanat.Web.Features.Stay.StayRuleStore store, TimeProvider clock, DisplayTimeZone zone, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -18,7 +18,7 @@ namespace Amanat.Web.Features.Stay;
 /// keep current: every value may be left empty (= unknown); every save is a new, audited version.
 /// </summary>
 [RequirePermission(Permission.ManageReferenceData)]
-public sealed class StayRulesModel(StayRuleStore store, AmanatDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class StayRulesModel(StayRuleStore store, AmanatDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Nationality { get; set; }
@@ -133,7 +133,7 @@ public sealed class StayRulesModel(StayRuleStore store, AmanatDbContext db, IStr
     }
 }
 
-public sealed class RuleInput
+internal sealed class RuleInput
 {
     public int? DaysWithoutRegistration { get; set; }
 
@@ -187,7 +187,7 @@ public sealed class RuleInput
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-public sealed class CalendarInput
+internal sealed class CalendarInput
 {
     public int? Year { get; set; }
 

@@ -10,7 +10,7 @@ namespace Amanat.Web.Features.Stay;
 /// The rule book in force: the latest saved version, or the one shipped with Amanat until someone edits it.
 /// Each edit saves a whole new version (kept, never changed) and an audit entry.
 /// </summary>
-public sealed class StayRuleStore(AmanatDbContext db, AuditTrail audit, TimeProvider clock)
+internal sealed class StayRuleStore(AmanatDbContext db, AuditTrail audit, TimeProvider clock)
 {
     private static readonly Lazy<StayRuleBook> ShippedBook = new(StayRuleBook.Shipped);
 

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.Vocabularies;
 
 /// <summary>Relabels an entry, or retires it (new records cannot use it; old ones still show it) and restores it.</summary>
 [RequirePermission(Permission.ManageReferenceData)]
-public sealed class EditVocabularyModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class EditVocabularyModel(AmanatDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

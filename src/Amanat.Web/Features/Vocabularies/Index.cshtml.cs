@@ -20,7 +20,7 @@ namespace Amanat.Web.Features.Vocabularies;
 /// station" becomes a code that can be matched and counted.
 /// </summary>
 [RequirePermission(Permission.ManageReferenceData)]
-public sealed class VocabulariesModel(AmanatDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class VocabulariesModel(AmanatDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public VocabularyKind Kind { get; set; } = VocabularyKind.Station;

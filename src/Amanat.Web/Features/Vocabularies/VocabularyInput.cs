@@ -4,7 +4,7 @@ using Amanat.Core.Vocabularies;
 namespace Amanat.Web.Features.Vocabularies;
 
 /// <summary>The labels of a list entry in the four languages (Russian or English required).</summary>
-public sealed class LabelsInput
+internal sealed class LabelsInput
 {
     [StringLength(VocabularyEntry.MaxLabelLength, ErrorMessage = "Rule.TooLong")]
     public string? Ru { get; set; }

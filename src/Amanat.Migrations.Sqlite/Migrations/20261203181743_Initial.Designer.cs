@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Amanat.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AmanatDbContext))]
-    [Migration("20261203170753_Initial")]
+    [Migration("20261203181743_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,176 @@ namespace Amanat.Migrations.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AccessCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeIndex")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastUsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeIndex")
+                        .IsUnique();
+
+                    b.HasIndex("IssuedById");
+
+                    b.HasIndex("Serial")
+                        .IsUnique();
+
+                    b.ToTable("AccessCodes");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.Alert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Codes")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionsCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Descriptions")
+                        .HasAnnotation("Amanat:EncryptedField", "Descriptions");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhonesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Phones")
+                        .HasAnnotation("Amanat:EncryptedField", "Phones");
+
+                    b.Property<string>("PlatesCipher")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Plates")
+                        .HasAnnotation("Amanat:EncryptedField", "Plates");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PushedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reports")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("Status", "CityCode", "PublishedAtUtc");
+
+                    b.ToTable("Alerts");
+
+                    b
+                        .HasAnnotation("Amanat:DataClass", "alert")
+                        .HasAnnotation("Amanat:RecordName", "Alert");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIdentifier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Index")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AlertId");
+
+                    b.HasIndex("Index");
+
+                    b.ToTable("AlertIdentifiers");
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIncident", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AlertId", "IncidentId");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("AlertIncidents");
+                });
 
             modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
                 {
@@ -310,176 +480,6 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("Installations");
                 });
 
-            modelBuilder.Entity("Amanat.Core.Community.AccessCode", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("CodeIndex")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("IssuedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IssuedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("LastUsedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RevokedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Serial")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Uses")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CodeIndex")
-                        .IsUnique();
-
-                    b.HasIndex("IssuedById");
-
-                    b.HasIndex("Serial")
-                        .IsUnique();
-
-                    b.ToTable("AccessCodes");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ApprovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ApprovedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CategoryCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CityCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Codes")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CreatedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DescriptionsCipher")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Descriptions")
-                        .HasAnnotation("Amanat:EncryptedField", "Descriptions");
-
-                    b.Property<DateOnly>("ExpiresOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Month")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PhonesCipher")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Phones")
-                        .HasAnnotation("Amanat:EncryptedField", "Phones");
-
-                    b.Property<string>("PlatesCipher")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("Plates")
-                        .HasAnnotation("Amanat:EncryptedField", "Plates");
-
-                    b.Property<DateTime?>("PublishedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PushedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Reports")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("WithdrawnAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("Status", "CityCode", "PublishedAtUtc");
-
-                    b.ToTable("Alerts");
-
-                    b
-                        .HasAnnotation("Amanat:DataClass", "alert")
-                        .HasAnnotation("Amanat:RecordName", "Alert");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AlertId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Index")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AlertId");
-
-                    b.HasIndex("Index");
-
-                    b.ToTable("AlertIdentifiers");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
-                {
-                    b.Property<Guid>("AlertId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("AlertId", "IncidentId");
-
-                    b.HasIndex("IncidentId");
-
-                    b.ToTable("AlertIncidents");
-                });
-
             modelBuilder.Entity("Amanat.Core.Community.BotChat", b =>
                 {
                     b.Property<Guid>("Id")
@@ -554,84 +554,6 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b
                         .HasAnnotation("Amanat:DataClass", "bot")
                         .HasAnnotation("Amanat:RecordName", "BotToken");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DiscardReason")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("IncidentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("ReferenceHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime?>("ReviewedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReviewedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("SealedContent")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("WithdrawnAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IncidentId");
-
-                    b.HasIndex("ReferenceHash")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "ReceivedAtUtc");
-
-                    b.ToTable("SelfReports");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReportContact", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Reached")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ReportId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.ToTable("SelfReportContacts");
                 });
 
             modelBuilder.Entity("Amanat.Core.Identifiers.PerpetratorIdentifier", b =>
@@ -1263,6 +1185,84 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("RecordKeys");
                 });
 
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DiscardReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IncidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ReferenceHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("ReferenceHash")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "ReceivedAtUtc");
+
+                    b.ToTable("SelfReports");
+                });
+
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReportContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("SelfReportContacts");
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1793,6 +1793,48 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("StaffUserLogins", (string)null);
                 });
 
+            modelBuilder.Entity("Amanat.Core.Alerts.AccessCode", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.Alert", b =>
+                {
+                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIdentifier", b =>
+                {
+                    b.HasOne("Amanat.Core.Alerts.Alert", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.AlertIncident", b =>
+                {
+                    b.HasOne("Amanat.Core.Alerts.Alert", null)
+                        .WithMany("Incidents")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
                 {
                     b.HasOne("Amanat.Core.Incidents.Incident", null)
@@ -1836,71 +1878,12 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Amanat.Core.Community.AccessCode", b =>
-                {
-                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("IssuedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
-                {
-                    b.HasOne("Amanat.Core.Staff.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIdentifier", b =>
-                {
-                    b.HasOne("Amanat.Core.Community.Alert", null)
-                        .WithMany("Identifiers")
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.AlertIncident", b =>
-                {
-                    b.HasOne("Amanat.Core.Community.Alert", null)
-                        .WithMany("Incidents")
-                        .HasForeignKey("AlertId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Amanat.Core.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Amanat.Core.Community.BotToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("SetById")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
-                {
-                    b.HasOne("Amanat.Core.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReportContact", b =>
-                {
-                    b.HasOne("Amanat.Core.Community.SelfReport", null)
-                        .WithMany("Contacts")
-                        .HasForeignKey("ReportId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2050,6 +2033,23 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReport", b =>
+                {
+                    b.HasOne("Amanat.Core.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReportContact", b =>
+                {
+                    b.HasOne("Amanat.Core.SelfReports.SelfReport", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Amanat.Core.Staff.ApiToken", b =>
                 {
                     b.HasOne("Amanat.Core.Staff.StaffUser", null)
@@ -2158,16 +2158,11 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Amanat.Core.Community.Alert", b =>
+            modelBuilder.Entity("Amanat.Core.Alerts.Alert", b =>
                 {
                     b.Navigation("Identifiers");
 
                     b.Navigation("Incidents");
-                });
-
-            modelBuilder.Entity("Amanat.Core.Community.SelfReport", b =>
-                {
-                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("Amanat.Core.Incidents.AffectedPerson", b =>
@@ -2189,6 +2184,11 @@ namespace Amanat.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Amanat.Core.Members.Member", b =>
                 {
                     b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Amanat.Core.SelfReports.SelfReport", b =>
+                {
+                    b.Navigation("Contacts");
                 });
 #pragma warning restore 612, 618
         }
