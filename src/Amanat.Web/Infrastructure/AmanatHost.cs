@@ -114,10 +114,14 @@ internal static class AmanatHost
         services.AddScoped<Amanat.Web.Features.Care.UpcomingTasks>();
         services.AddAmanatTelegram();
         services.AddScoped<Amanat.Web.Features.SelfReports.SelfReportInbox>();
+        services.AddScoped<Amanat.Web.Features.SelfReports.ReceiveSelfReport>();
+        services.AddScoped<Amanat.Web.Features.SelfReports.WithdrawSelfReport>();
         services.AddSingleton<Amanat.Web.Features.Community.PublicLimits>();
         services.AddScoped<Amanat.Web.Features.Alerts.AccessCodeDesk>();
         services.AddScoped<Amanat.Web.Features.Alerts.AlertDesk>();
         services.AddScoped<Amanat.Web.Features.Alerts.CommunityChannel>();
+        services.AddScoped<Amanat.Web.Features.Alerts.CheckNumber>();
+        services.AddScoped<Amanat.Web.Features.Alerts.PublishAlert>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddHostedService<ControlSocket>();
         services.AddSingleton<Amanat.Web.Retention.RetentionJob>();

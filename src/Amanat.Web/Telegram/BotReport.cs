@@ -21,7 +21,7 @@ namespace Amanat.Web.Telegram;
 /// server is sealed — and gives her a reference. When the report is sent or cancelled the bot deletes the
 /// questions and her answers from the chat, so a phone that is taken does not tell the story.
 /// </summary>
-internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, SelfReportInbox inbox, PublicLimits limits, AmanatDbContext db)
+internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, ReceiveSelfReport receive, AmanatDbContext db)
 {
     /// <summary>Callback data of the report's buttons start with this.</summary>
     public const string Prefix = "r:";
@@ -81,7 +81,7 @@ internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, Self
             return await SendAsync(client, chatId, dialogue, language, cancellationToken);
         }
 
-        var cities = dialogue.Step == ReportStep.City ? await inbox.CitiesAsync() : null;
+        var cities = dialogue.Step == ReportStep.City ? await CitiesAsync() : null;
         var (advance, problem) = choice is not null ? Choose(dialogue, choice, cities) : Type(dialogue, text?.Trim() ?? string.Empty);
         if (advance == Move.Toggle && messageId is { } toggled)
         {
@@ -114,7 +114,7 @@ internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, Self
     };
 
     /// <summary>A button: toggles a choice, or answers the question; a button of another question is ignored.</summary>
-    private (Move, string?) Choose(ReportDialogue d, string choice, IReadOnlySet<string>? cities)
+    private (Move, string?) Choose(ReportDialogue d, string choice, VocabularyList? cities)
     {
         var (kind, code) = choice.Split(':', 2) is [var k, var c] ? (k, c) : (choice, string.Empty);
         switch (d.Step, kind)
@@ -139,9 +139,9 @@ internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, Self
                 return (Move.Toggle, null);
             case (ReportStep.When, "d") when code is "0" or "1":
                 // Today or yesterday, in the centre's time zone.
-                d.When = inbox.Today.AddDays(code == "1" ? -1 : 0);
+                d.When = receive.Today.AddDays(code == "1" ? -1 : 0);
                 return (Move.Next, null);
-            case (ReportStep.City, "city") when cities?.Contains(code) == true:
+            case (ReportStep.City, "city") when cities?.IsActive(VocabularyKind.City, code) == true:
                 d.CityCode = code;
                 return (Move.Next, null);
             case (ReportStep.Who, "who") when SelfReportChoices.Who.Contains(code):
@@ -178,7 +178,7 @@ internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, Self
                     return (Move.Stay, "Bot.Report.BadDate");
                 }
 
-                if (when > inbox.Today || when < inbox.Today.AddYears(-SelfReportRules.OldestYears))
+                if (when > receive.Today || when < receive.Today.AddYears(-SelfReportRules.OldestYears))
                 {
                     return (Move.Stay, "Report.Error.When");
                 }
@@ -346,17 +346,18 @@ internal sealed class BotReport(TelegramBot bot, ReportDialogues dialogues, Self
     private async Task<int?> SendAsync(ITelegramBotClient client, long chatId, ReportDialogue dialogue, Language language, CancellationToken cancellationToken)
     {
         // Limited per chat (by a hash that lives only in this process) and overall, like the web form.
-        if (limits.TryReport("chat:" + bot.ChatKey(chatId)) is { } wait)
+        var receipt = await receive.ReceiveAsync(dialogue.ToContent(), SelfReportChannel.Bot, "chat:" + bot.ChatKey(chatId), cancellationToken);
+        if (receipt is SelfReportReceipt.TooMany(var wait))
         {
             var tooMany = await client.SendMessage(chatId, bot.Say(language, "Report.TryLater", PublicLimits.Minutes(wait)), cancellationToken: cancellationToken);
             dialogue.Messages.Add(tooMany.MessageId);
             return null;
         }
 
-        var (reference, problems) = await inbox.ReceiveAsync(dialogue.ToContent(), SelfReportChannel.Bot, cancellationToken);
-        if (reference is null)
+        if (receipt is not SelfReportReceipt.Received(var reference))
         {
             // Cannot happen with the buttons' choices; if it does, she is told and may cancel.
+            var problems = receipt is SelfReportReceipt.Problems refusal ? refusal.List : [];
             var refused = await client.SendMessage(chatId, string.Join("\n", problems.Select(p => bot.Say(language, p.MessageKey)).Distinct()), replyMarkup: await KeyboardAsync(dialogue, language), cancellationToken: cancellationToken);
             dialogue.Messages.Add(refused.MessageId);
             return null;

@@ -19,7 +19,7 @@ namespace Amanat.Web.Telegram;
 /// directory, and /forget, which deletes everything kept about the chat and the
 /// bot's own recent messages there where Telegram allows. Nothing she writes is logged or kept here.
 /// </summary>
-internal sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Features.Alerts.CommunityChannel channel, BotReport report, TimeProvider clock)
+internal sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault vault, Features.Alerts.CommunityChannel channel, Features.Alerts.CheckNumber check, BotReport report, TimeProvider clock)
 {
     /// <summary>How long her access code counts for in a chat before she is asked again.</summary>
     public static readonly TimeSpan CodeSession = TimeSpan.FromHours(12);
@@ -229,7 +229,7 @@ internal sealed class CommunityBot(AmanatDbContext db, TelegramBot bot, KeyVault
 
     private async Task NumberAsync(ITelegramBotClient client, BotChat chat, long chatId, Guid card, string text, Language language, CancellationToken cancellationToken)
     {
-        var result = await channel.CheckWithCardAsync(card, text, Caller(chat));
+        var result = await check.CheckAsync(new Features.Alerts.NumberCheck(text, Caller(chat), SessionCard: card));
         if (result.Refusal != Features.Alerts.ChannelRefusal.None)
         {
             if (result.Refusal is Features.Alerts.ChannelRefusal.InvalidCode or Features.Alerts.ChannelRefusal.UnknownCode)

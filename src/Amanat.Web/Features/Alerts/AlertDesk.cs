@@ -17,11 +17,11 @@ namespace Amanat.Web.Features.Alerts;
 internal sealed record AlertSource(Guid Id, DateOnly OccurredOn, string? CityCode, IReadOnlyList<string> Violations, bool Consented);
 
 /// <summary>
-/// Writing, approving, publishing and withdrawing alerts (coordinators), each step audited. An alert draws
-/// only on incidents where someone affected said YES to ALERT; its phones and plates get blind indexes for
-/// the number check.
+/// Writing, approving and withdrawing alerts (coordinators), each step audited; publishing is
+/// <see cref="PublishAlert"/>. An alert draws only on incidents where someone affected said YES to ALERT;
+/// its phones and plates get blind indexes for the number check.
 /// </summary>
-internal sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone, Telegram.AlertPushSignal pushes)
+internal sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail audit, TimeProvider clock, DisplayTimeZone zone)
 {
     public const string AlertScope = "ALERT";
     public const int SourceChoices = 100;
@@ -122,17 +122,6 @@ internal sealed class AlertDesk(AmanatDbContext db, KeyVault vault, AuditTrail a
         await db.SaveChangesAsync();
         transaction.Add(AuditEventType.AlertApproved, alert.Id);
         await transaction.CommitAsync();
-    }
-
-    public async Task PublishAsync(Alert alert)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        alert.Publish(Today, Now);
-        await using var transaction = await audit.BeginAsync();
-        await db.SaveChangesAsync();
-        transaction.Add(AuditEventType.AlertPublished, alert.Id);
-        await transaction.CommitAsync();
-        pushes.Wake();
     }
 
     public async Task WithdrawAsync(Alert alert)

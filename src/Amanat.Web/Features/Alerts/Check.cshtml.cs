@@ -1,7 +1,6 @@
 using System.Globalization;
 using Amanat.Core.Data;
 using Amanat.Core.Vocabularies;
-using Amanat.Web.Features.Alerts;
 using Amanat.Web.Features.Community;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +14,7 @@ namespace Amanat.Web.Features.Alerts;
 /// what was checked is never stored.
 /// </summary>
 [IgnoreAntiforgeryToken]
-internal sealed class CheckModel(AmanatDbContext db, CommunityChannel channel) : PageModel
+internal sealed class CheckModel(AmanatDbContext db, CheckNumber check) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -43,7 +42,7 @@ internal sealed class CheckModel(AmanatDbContext db, CommunityChannel channel) :
 
         var saved = SavedCode.Read(Request);
         var code = string.IsNullOrWhiteSpace(Code) ? saved : Code;
-        Result = await channel.CheckAsync(code, Q, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));
+        Result = await check.CheckAsync(new NumberCheck(Q, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress), code));
         var accepted = Result.Refusal is ChannelRefusal.None or ChannelRefusal.BadQuery;
         if (accepted && Remember && !string.IsNullOrWhiteSpace(Code))
         {

@@ -1,6 +1,5 @@
 using Amanat.Core.Alerts;
 using Amanat.Core.Data;
-using Amanat.Core.Identifiers;
 using Amanat.Core.Security;
 using Amanat.Core.Time;
 using Amanat.Web.Features.Community;
@@ -30,41 +29,27 @@ internal enum ChannelRefusal
     BadQuery,
 }
 
-internal sealed record CheckResult(ChannelRefusal Refusal, CheckAnswer? Answer = null, TimeSpan? RetryAfter = null);
-
 /// <summary>A published alert as the community sees it: codes, who, where, when, what to look out for.</summary>
 internal sealed record AlertView(Guid Id, string CategoryCode, IReadOnlyList<string> Codes, string CityCode, string When, string? Description, string? DescriptionLanguage, IReadOnlyList<string> Phones, IReadOnlyList<string> Plates, DateTime PublishedAtUtc, DateOnly ExpiresOn);
 
 internal sealed record FeedResult(ChannelRefusal Refusal, IReadOnlyList<AlertView> Alerts, TimeSpan? RetryAfter = null);
 
 /// <summary>
-/// The number check and the alerts feed, the same for the web pages, the API and the Telegram bot: a valid
-/// access code (limited per caller and per code; its use counted, never what was checked), then an answer
-/// from published, unexpired alerts only. While sealed it answers "unavailable", never "no record".
+/// The community's way in, the same for the web pages, the API and the Telegram bot: a valid access code
+/// (limited per caller and per code; its use counted, never what was asked), for the number check
+/// (<see cref="CheckNumber"/>) and the alerts feed, which shows published, unexpired alerts only. While
+/// sealed it answers "unavailable", never "no record".
 /// </summary>
 internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessCodeDesk codes, PublicLimits limits, TimeProvider clock, DisplayTimeZone zone)
 {
-    public const int MaxQueryLength = 40;
     public const int FeedSize = 50;
 
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 
-    /// <param name="caller">Who asks, for the limit: an address key (<see cref="PublicLimits.AddressKey"/>) or a chat.</param>
-    public async Task<CheckResult> CheckAsync(string? code, string? query, string caller)
-    {
-        var (refusal, wait) = await AdmitAsync(code, caller);
-        if (refusal != ChannelRefusal.None)
-        {
-            return new CheckResult(refusal, RetryAfter: wait);
-        }
-
-        return await LookUpAsync(query);
-    }
-
     /// <summary>Published, unexpired alerts, newest first: for a city (or all), the description in her language when there is one.</summary>
     public async Task<FeedResult> FeedAsync(string? code, string? city, string language, string caller)
     {
-        var (refusal, wait) = await AdmitAsync(code, caller);
+        var (refusal, wait) = await AdmitAsync(code, null, caller);
         if (refusal != ChannelRefusal.None)
         {
             return new FeedResult(refusal, [], wait);
@@ -123,42 +108,30 @@ internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, Acces
             : (ChannelRefusal.None, code, null);
     }
 
-    /// <summary>The check for a card already verified in this session (the bot): still valid, limited, counted.</summary>
-    public async Task<CheckResult> CheckWithCardAsync(Guid cardId, string? query, string caller)
+    /// <summary>
+    /// Lets a caller in with a typed code, or with the card verified earlier in this bot session: not while
+    /// sealed, one permit per caller, then the card still valid, one permit of its own limit, a use counted.
+    /// </summary>
+    /// <param name="caller">Who asks, for the limit: an address key (<see cref="PublicLimits.AddressKey"/>) or a chat.</param>
+    public async Task<(ChannelRefusal Refusal, TimeSpan? RetryAfter)> AdmitAsync(string? typed, Guid? sessionCard, string caller)
     {
+        if (sessionCard is not { } cardId)
+        {
+            var (refusal, card, wait) = await VerifyAsync(typed, caller);
+            return refusal != ChannelRefusal.None ? (refusal, wait) : await UseAsync(card);
+        }
+
         if (vault.IsSealed)
         {
-            return new CheckResult(ChannelRefusal.Unavailable);
+            return (ChannelRefusal.Unavailable, null);
         }
 
-        if (limits.TryAcquire(PublicLimits.Checks, caller) is { } wait)
+        if (limits.TryAcquire(PublicLimits.Checks, caller) is { } perCaller)
         {
-            return new CheckResult(ChannelRefusal.TooMany, RetryAfter: wait);
+            return (ChannelRefusal.TooMany, perCaller);
         }
 
-        var card = await db.AccessCodes.SingleOrDefaultAsync(c => c.Id == cardId);
-        var (refusal, perCode) = await UseAsync(card);
-        return refusal != ChannelRefusal.None ? new CheckResult(refusal, RetryAfter: perCode) : await LookUpAsync(query);
-    }
-
-    private async Task<CheckResult> LookUpAsync(string? query)
-    {
-        var q = query?.Trim();
-        if (q is null || q.Length is < 3 or > MaxQueryLength)
-        {
-            return new CheckResult(ChannelRefusal.BadQuery);
-        }
-
-        var indexes = AlertCheck.Indexes(vault.Keys, q);
-        return indexes.Length == 0
-            ? new CheckResult(ChannelRefusal.BadQuery)
-            : new CheckResult(ChannelRefusal.None, await AlertCheck.FindAsync(db, indexes, Today));
-    }
-
-    private async Task<(ChannelRefusal, TimeSpan?)> AdmitAsync(string? typed, string caller)
-    {
-        var (refusal, card, wait) = await VerifyAsync(typed, caller);
-        return refusal != ChannelRefusal.None ? (refusal, wait) : await UseAsync(card);
+        return await UseAsync(await db.AccessCodes.SingleOrDefaultAsync(c => c.Id == cardId));
     }
 
     /// <summary>A card that is still valid takes one permit of its own limit and counts a use (the day only).</summary>

@@ -4,7 +4,6 @@ using Amanat.Core.Data;
 using Amanat.Core.Staff;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Authentication;
-using Amanat.Web.Features.Alerts;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +14,7 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>One alert as the community will see it, the incidents behind it, and the next step: approve, publish, withdraw (coordinators write and approve alike).</summary>
 [RequirePermission(Permission.WriteAlerts)]
-internal sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, PublishAlert publish, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Alert Alert { get; private set; } = default!;
 
@@ -29,7 +28,12 @@ internal sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, IStr
 
     public Task<IActionResult> OnPostApproveAsync(Guid id) => ActAsync(id, alert => desk.ApproveAsync(alert, User.RequiredUserId()));
 
-    public Task<IActionResult> OnPostPublishAsync(Guid id) => ActAsync(id, desk.PublishAsync);
+    public async Task<IActionResult> OnPostPublishAsync(Guid id) => await publish.PublishAsync(id) switch
+    {
+        PublishOutcome.NotFound => NotFound(),
+        PublishOutcome.Refused(var messageKey) => await RefusedAsync(id, messageKey),
+        _ => Redirect($"/staff/alerts/{id}?saved=true"),
+    };
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id) => ActAsync(id, desk.WithdrawAsync);
 
@@ -48,11 +52,16 @@ internal sealed class AlertDetailsModel(AmanatDbContext db, AlertDesk desk, IStr
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, localizer[e.MessageKey]);
-            return await LoadAsync(id) ? Page() : NotFound();
+            return await RefusedAsync(id, e.MessageKey);
         }
 
         return Redirect($"/staff/alerts/{id}?saved=true");
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid id, string messageKey)
+    {
+        ModelState.AddModelError(string.Empty, localizer[messageKey]);
+        return await LoadAsync(id) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id)

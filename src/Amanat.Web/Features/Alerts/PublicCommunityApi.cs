@@ -1,4 +1,3 @@
-using Amanat.Web.Features.Alerts;
 using Amanat.Web.Features.Community;
 using Amanat.Web.Localization;
 using Amanat.Web.Resources;
@@ -31,9 +30,9 @@ internal static class PublicCommunityApi
     }
 
     private static async Task<Results<Ok<CheckView>, ProblemHttpResult>> CheckAsync(
-        CheckRequest request, [FromHeader(Name = CodeHeader)] string? code, HttpContext http, CommunityChannel channel, IStringLocalizer<SharedResource> localizer)
+        CheckRequest request, [FromHeader(Name = CodeHeader)] string? code, HttpContext http, CheckNumber check, IStringLocalizer<SharedResource> localizer)
     {
-        var result = await channel.CheckAsync(code, request.Q, PublicLimits.AddressKey(http.Connection.RemoteIpAddress));
+        var result = await check.CheckAsync(new NumberCheck(request.Q, PublicLimits.AddressKey(http.Connection.RemoteIpAddress), code));
         if (result.Refusal != ChannelRefusal.None)
         {
             return Refused(http, result.Refusal, result.RetryAfter, localizer);

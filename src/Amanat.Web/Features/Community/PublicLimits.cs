@@ -59,20 +59,6 @@ internal sealed class PublicLimits : IDisposable
         return lease.IsAcquired ? null : RetryAfter(lease);
     }
 
-    /// <summary>Takes one look-up permit for the caller; when refused, how long until she may try again.</summary>
-    public TimeSpan? TryLookup(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return TryAcquire(Lookups, AddressKey(context.Connection.RemoteIpAddress));
-    }
-
-    /// <summary>Takes one report permit for the caller; when refused, how long until she may try again.</summary>
-    public TimeSpan? TryReport(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return TryReport(AddressKey(context.Connection.RemoteIpAddress));
-    }
-
     /// <summary>Takes one report permit for a caller (an address key, or a chat) and one of the global limit.</summary>
     public TimeSpan? TryReport(string key)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Amanat.Core.Members;
 using Amanat.Core.SelfReports;
 using Amanat.Web.Features.Community;
-using Amanat.Web.Features.SelfReports;
 using Amanat.Web.Localization;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,37 +29,23 @@ internal static class PublicReportsApi
     }
 
     private static async Task<Results<Created<ReportReceipt>, ValidationProblem, ProblemHttpResult>> ReportAsync(
-        SelfReportRequest request, HttpContext http, SelfReportInbox inbox, PublicLimits limits, IStringLocalizer<SharedResource> localizer)
-    {
-        var content = request.ToContent(Languages.Current.Code);
-        var problems = SelfReportRules.Check(content, await inbox.CitiesAsync(), inbox.Today);
-        if (problems.Count > 0)
+        SelfReportRequest request, HttpContext http, ReceiveSelfReport receive, IStringLocalizer<SharedResource> localizer) =>
+        await receive.ReceiveAsync(request.ToContent(Languages.Current.Code), SelfReportChannel.Api, PublicLimits.AddressKey(http.Connection.RemoteIpAddress), http.RequestAborted) switch
         {
-            return TypedResults.ValidationProblem(problems.GroupBy(p => JsonName(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => localizer[p.MessageKey].Value).Distinct().ToArray()));
-        }
-
-        if (limits.TryReport(http) is { } wait)
-        {
-            return TooMany(http, wait, localizer);
-        }
-
-        var (reference, _) = await inbox.ReceiveAsync(content, SelfReportChannel.Api, http.RequestAborted);
-        return TypedResults.Created((string?)null, new ReportReceipt(reference!));
-    }
+            SelfReportReceipt.Problems problems => TypedResults.ValidationProblem(problems.List.GroupBy(p => JsonName(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => localizer[p.MessageKey].Value).Distinct().ToArray())),
+            SelfReportReceipt.TooMany(var wait) => TooMany(http, wait, localizer),
+            SelfReportReceipt.Received(var reference) => TypedResults.Created((string?)null, new ReportReceipt(reference)),
+            _ => throw new InvalidOperationException(),
+        };
 
     private static async Task<Results<Ok<WithdrawReceipt>, ProblemHttpResult>> WithdrawAsync(
-        WithdrawRequest request, HttpContext http, SelfReportInbox inbox, PublicLimits limits, IStringLocalizer<SharedResource> localizer)
-    {
-        if (limits.TryLookup(http) is { } wait)
+        WithdrawRequest request, HttpContext http, WithdrawSelfReport withdraw, IStringLocalizer<SharedResource> localizer) =>
+        await withdraw.WithdrawAsync(request.Reference, PublicLimits.AddressKey(http.Connection.RemoteIpAddress)) switch
         {
-            return TooMany(http, wait, localizer);
-        }
-
-        var outcome = await inbox.WithdrawAsync(request.Reference);
-        return outcome == WithdrawOutcome.NotFound
-            ? Infrastructure.ErrorHandling.Problem(http, localizer["Withdraw.NotFound"], StatusCodes.Status404NotFound)
-            : TypedResults.Ok(new WithdrawReceipt(outcome == WithdrawOutcome.Deleted ? "deleted" : "withdrawn"));
-    }
+            { Outcome: WithdrawOutcome.TooMany, RetryAfter: var wait } => TooMany(http, wait, localizer),
+            { Outcome: WithdrawOutcome.NotFound } => Infrastructure.ErrorHandling.Problem(http, localizer["Withdraw.NotFound"], StatusCodes.Status404NotFound),
+            { Outcome: var outcome } => TypedResults.Ok(new WithdrawReceipt(outcome == WithdrawOutcome.Deleted ? "deleted" : "withdrawn")),
+        };
 
     private static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait, IStringLocalizer localizer)
     {

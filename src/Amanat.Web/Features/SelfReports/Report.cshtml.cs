@@ -4,7 +4,6 @@ using Amanat.Core.Data;
 using Amanat.Core.SelfReports;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Features.Community;
-using Amanat.Web.Features.SelfReports;
 using Amanat.Web.Localization;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +19,7 @@ namespace Amanat.Web.Features.SelfReports;
 /// to withdraw it with — shown once, never put in a URL.
 /// </summary>
 [IgnoreAntiforgeryToken]
-internal sealed class ReportModel(AmanatDbContext db, SelfReportInbox inbox, PublicLimits limits, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ReportModel(AmanatDbContext db, ReceiveSelfReport receive, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public ReportInput Input { get; set; } = new();
@@ -31,7 +30,7 @@ internal sealed class ReportModel(AmanatDbContext db, SelfReportInbox inbox, Pub
 
     public int? RetryMinutes { get; private set; }
 
-    public DateOnly Today => inbox.Today;
+    public DateOnly Today => receive.Today;
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -56,29 +55,27 @@ internal sealed class ReportModel(AmanatDbContext db, SelfReportInbox inbox, Pub
             return Page();
         }
 
-        var content = Input.ToContent(Languages.Current.Code);
-        var problems = SelfReportRules.Check(content, await inbox.CitiesAsync(), inbox.Today);
-        if (problems.Count > 0)
+        var receipt = await receive.ReceiveAsync(Input.ToContent(Languages.Current.Code), SelfReportChannel.Web, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));
+        switch (receipt)
         {
-            foreach (var problem in problems)
-            {
-                ModelState.AddModelError("Input." + problem.Field, localizer[problem.MessageKey]);
-            }
+            case SelfReportReceipt.Problems problems:
+                foreach (var problem in problems.List)
+                {
+                    ModelState.AddModelError("Input." + problem.Field, localizer[problem.MessageKey]);
+                }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                break;
+            case SelfReportReceipt.TooMany(var wait):
+                RetryMinutes = PublicLimits.Minutes(wait);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                break;
+            case SelfReportReceipt.Received(var reference):
+                Reference = reference;
+                break;
         }
 
-        if (limits.TryReport(HttpContext) is { } wait)
-        {
-            RetryMinutes = PublicLimits.Minutes(wait);
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Page();
-        }
-
-        var (reference, _) = await inbox.ReceiveAsync(content, SelfReportChannel.Web);
-        Reference = reference;
         return Page();
     }
 

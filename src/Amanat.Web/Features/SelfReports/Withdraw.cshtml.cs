@@ -1,6 +1,5 @@
 using System.Globalization;
 using Amanat.Web.Features.Community;
-using Amanat.Web.Features.SelfReports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,7 @@ namespace Amanat.Web.Features.SelfReports;
 /// content and keeps the fact. Works while sealed; limited per address so references cannot be guessed.
 /// </summary>
 [IgnoreAntiforgeryToken]
-internal sealed class WithdrawModel(SelfReportInbox inbox, PublicLimits limits) : PageModel
+internal sealed class WithdrawModel(WithdrawSelfReport withdraw) : PageModel
 {
     [BindProperty]
     public string? Reference { get; set; }
@@ -31,7 +30,8 @@ internal sealed class WithdrawModel(SelfReportInbox inbox, PublicLimits limits) 
             return BadRequest();
         }
 
-        if (limits.TryLookup(HttpContext) is { } wait)
+        var result = await withdraw.WithdrawAsync(Reference, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));
+        if (result is { Outcome: WithdrawOutcome.TooMany, RetryAfter: var wait })
         {
             RetryMinutes = PublicLimits.Minutes(wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -39,7 +39,7 @@ internal sealed class WithdrawModel(SelfReportInbox inbox, PublicLimits limits) 
             return Page();
         }
 
-        Outcome = await inbox.WithdrawAsync(Reference);
+        Outcome = result.Outcome;
         if (Outcome == WithdrawOutcome.NotFound)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
