@@ -15,12 +15,12 @@ internal abstract record PublishOutcome
     {
     }
 
-    public sealed record NotFound : PublishOutcome;
+    internal sealed record NotFound : PublishOutcome;
 
     /// <summary>The alert's rules refused it (not approved, or expired): the message key to show.</summary>
-    public sealed record Refused(string MessageKey) : PublishOutcome;
+    internal sealed record Refused(string MessageKey) : PublishOutcome;
 
-    public sealed record Published : PublishOutcome;
+    internal sealed record Published : PublishOutcome;
 }
 
 /// <summary>

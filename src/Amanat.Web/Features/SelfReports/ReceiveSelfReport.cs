@@ -16,13 +16,13 @@ internal abstract record SelfReportReceipt
     }
 
     /// <summary>The rules refused it; nothing was stored and no permit was spent.</summary>
-    public sealed record Problems(IReadOnlyList<SelfReportProblem> List) : SelfReportReceipt;
+    internal sealed record Problems(IReadOnlyList<SelfReportProblem> List) : SelfReportReceipt;
 
     /// <summary>Too many reports from this caller, or from everyone: nothing was stored.</summary>
-    public sealed record TooMany(TimeSpan RetryAfter) : SelfReportReceipt;
+    internal sealed record TooMany(TimeSpan RetryAfter) : SelfReportReceipt;
 
     /// <summary>Sealed and stored: the reference to give her, once.</summary>
-    public sealed record Received(string Reference) : SelfReportReceipt;
+    internal sealed record Received(string Reference) : SelfReportReceipt;
 }
 
 /// <summary>
