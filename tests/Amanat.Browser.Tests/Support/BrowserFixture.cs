@@ -34,6 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         neutralSite = await StartNeutralSiteAsync();
         NeutralSite = new Uri(neutralSite.Urls.First());
 
+        MigratedTemplate.CopySqliteInto(dataDirectory);
         amanat = new AmanatServer(dataDirectory, new Uri(NeutralSite, "/weather").ToString());
         amanat.UseKestrel(0);
         amanat.StartServer();
@@ -102,7 +103,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A second, fresh installation (its own data directory) for tests that need an empty one.</summary>
     public async Task<(AmanatServer Server, Uri BaseAddress)> StartFreshAsync()
     {
-        var server = new AmanatServer(Path.Combine(dataDirectory + "-fresh", Guid.NewGuid().ToString("N")), new Uri(NeutralSite, "/weather").ToString());
+        var freshDirectory = Path.Combine(dataDirectory + "-fresh", Guid.NewGuid().ToString("N"));
+        MigratedTemplate.CopySqliteInto(freshDirectory);
+        var server = new AmanatServer(freshDirectory, new Uri(NeutralSite, "/weather").ToString());
         server.UseKestrel(0);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -122,7 +125,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Amanat:DataDirectory", dataDirectory);
             builder.UseSetting("Amanat:QuickExitUrl", quickExitUrl);
             builder.UseSetting("Amanat:Shelter:Beds", "6");
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                // Fewer PBKDF2 rounds for the staff passwords the tests set (no test is about the hash's cost); the production default stays.
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            });
         }
     }
 }

@@ -38,10 +38,15 @@ public abstract class CrashTests(DatabaseProvider provider, ITestOutputHelper ou
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(dataDirectory);
+        // The schema migrated once for the test process (MigratedTemplate): every start, the first too, finds nothing pending.
         if (provider == DatabaseProvider.Postgres)
         {
-            postgres = await PostgresDatabase.CreateAsync();
+            Directory.CreateDirectory(dataDirectory);
+            postgres = await PostgresDatabase.CreateAsync(migrated: true);
+        }
+        else
+        {
+            await MigratedTemplate.CopySqliteIntoAsync(dataDirectory);
         }
     }
 
