@@ -85,6 +85,13 @@ internal static class DatabaseSetup
             }
         }
 
+        await SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+    }
+
+    /// <summary>What a first start adds to an empty, migrated database: the audit chain's head, the installation, the vocabularies.</summary>
+    public static async Task SeedAsync(AmanatDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         if (!await db.Set<AuditHead>().AnyAsync(cancellationToken))
         {
             db.Add(AuditHead.Genesis());
@@ -92,7 +99,6 @@ internal static class DatabaseSetup
 
         if (!await db.Installations.AnyAsync(cancellationToken))
         {
-            var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
             db.Installations.Add(Installation.Create(clock));
         }
 

@@ -1,8 +1,5 @@
 using System.Net;
-using Amanat.Core.Auditing;
-using Amanat.Core.Common;
 using Amanat.Core.Data;
-using Amanat.Core.Vocabularies;
 using Amanat.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -142,8 +139,8 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>
     /// Empties every table and the attachment files, and prepares the database as a first start would: one batch of
-    /// deletes in one transaction, then what <see cref="DatabaseSetup.PrepareAsync"/> adds to an empty database (the
-    /// audit chain's head, the installation, the vocabulary seed). Its migration step is left out: the schema was
+    /// deletes in one transaction, then <see cref="DatabaseSetup.SeedAsync"/>, what a first start adds to an empty
+    /// database (the audit chain's head, the installation, the vocabulary seed). The migration step is left out: the schema was
     /// migrated when this server started and no test changes it, and the check alone costs more than the rest.
     /// </summary>
     public async Task ResetAsync()
@@ -156,10 +153,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 #pragma warning disable EF1002 // table names come from the model, not from input
             await db.Database.ExecuteSqlRawAsync(resetSql);
 #pragma warning restore EF1002
-            db.Add(AuditHead.Genesis());
-            db.Installations.Add(Installation.Create(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
-            await db.SaveChangesAsync();
-            await VocabularySeed.ApplyAsync(db);
+            await DatabaseSetup.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
             await transaction.CommitAsync();
         }
 
