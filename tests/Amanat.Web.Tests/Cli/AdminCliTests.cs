@@ -89,7 +89,7 @@ public abstract class AdminCliTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(0, unsealCode);
         Assert.Contains("Unsealed.", unsealOutput, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
-        var types = await App.WithDbAsync(db => db.Set<Amanat.Core.Auditing.AuditEvent>().Select(x => x.Type).ToListAsync());
+        var types = await App.WithDbAsync(db => db.Set<Amanat.Core.Auditing.AuditEvent>().OrderBy(x => x.Sequence).Select(x => x.Type).ToListAsync());
         Assert.Equal([Amanat.Core.Auditing.AuditEventType.Sealed, Amanat.Core.Auditing.AuditEventType.Unsealed], types);
     }
 

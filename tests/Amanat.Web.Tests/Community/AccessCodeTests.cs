@@ -50,7 +50,7 @@ public abstract partial class AccessCodeTests(AmanatApp app) : IntegrationTest(a
         Assert.Contains("There is no card with this number.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await App.WithDbAsync(db => db.AccessCodes.Where(c => c.Serial == 2).Select(c => c.RevokedAtUtc != null).SingleAsync()));
 
-        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Type == AuditEventType.AccessCodesIssued || e.Type == AuditEventType.AccessCodeRevoked).Select(e => e.Value).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.Type == AuditEventType.AccessCodesIssued || e.Type == AuditEventType.AccessCodeRevoked).Select(e => e.Value).ToListAsync());
         Assert.Equal([3L, 2L], audit);
     }
 

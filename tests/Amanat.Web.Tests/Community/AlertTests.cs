@@ -115,7 +115,7 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         Assert.False(JsonDocument.Parse(await nothing.Content.ReadAsStringAsync()).RootElement.GetProperty("found").GetBoolean());
         Assert.Equal(5, await App.WithDbAsync(db => db.AccessCodes.Select(c => c.Uses).SingleAsync()));
 
-        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync());
         Assert.Equal([AuditEventType.AlertDrafted, AuditEventType.AlertApproved, AuditEventType.AlertPublished], audit);
     }
 
@@ -238,7 +238,7 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         using var after = await CheckAsync(community, code, "+77011234567");
         Assert.False(JsonDocument.Parse(await after.Content.ReadAsStringAsync()).RootElement.GetProperty("found").GetBoolean());
         Assert.Equal(AlertStatus.Withdrawn, await App.WithDbAsync(db => db.Alerts.Select(a => a.Status).SingleAsync()));
-        Assert.Contains(AuditEventType.AlertWithdrawn, await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync()));
+        Assert.Contains(AuditEventType.AlertWithdrawn, await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync()));
     }
 
     [Fact]

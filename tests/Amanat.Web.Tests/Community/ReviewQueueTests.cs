@@ -51,7 +51,7 @@ public abstract class ReviewQueueTests(AmanatApp app) : IntegrationTest(app)
         var incident = await App.WithDbAsync(db => db.Incidents.Include(i => i.Perpetrators).SingleAsync());
         Assert.Equal(incident.Id, report.IncidentId);
         Assert.Equal("+77015550199", Assert.Single(incident.Perpetrators).Phones?.Replace(" ", "", StringComparison.Ordinal));
-        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.SubjectId == id).Select(e => e.Type).ToListAsync());
         Assert.Contains(AuditEventType.SelfReportRead, audit);
         Assert.Contains(AuditEventType.SelfReportConverted, audit);
 
@@ -89,7 +89,7 @@ public abstract class ReviewQueueTests(AmanatApp app) : IntegrationTest(app)
         Assert.False(Assert.Single(reports[ids[0]].Contacts).Reached);
         Assert.Equal(SelfReportStatus.Discarded, reports[ids[1]].Status);
         Assert.Equal("DUPLICATE", reports[ids[1]].DiscardReason);
-        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().Select(e => e.Type).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Select(e => e.Type).ToListAsync());
         Assert.Contains(AuditEventType.SelfReportContacted, audit);
         Assert.Contains(AuditEventType.SelfReportAttached, audit);
         Assert.Contains(AuditEventType.SelfReportDiscarded, audit);

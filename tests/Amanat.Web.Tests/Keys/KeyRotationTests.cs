@@ -116,7 +116,7 @@ public abstract class KeyRotationTests(DatabaseProvider provider) : IAsyncLifeti
         await restarted.InitializeAsync();
         Assert.All(await restarted.WithDbAsync(db => db.RecordKeys.ToListAsync()), k => Assert.Equal(2, k.Version));
         Assert.Equal([2], restarted.Services.GetRequiredService<KeyVault>().DataKeyVersions);
-        Assert.Contains(AuditEventType.KeyGenerationDestroyed, await restarted.WithDbAsync(db => db.Set<AuditEvent>().Select(e => e.Type).ToListAsync()));
+        Assert.Contains(AuditEventType.KeyGenerationDestroyed, await restarted.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Select(e => e.Type).ToListAsync()));
     }
 
     private static async Task<string> SignedInAdminPageAsync(AmanatApp server, StaffClient admin)

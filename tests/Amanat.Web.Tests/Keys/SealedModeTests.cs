@@ -98,7 +98,7 @@ public abstract class SealedModeTests(DatabaseProvider provider) : IAsyncLifetim
 
         using var signedIn = await StaffClient.SignInAsync(client, "switcher", admin.Password, admin.TotpKey);
         Assert.Equal("/staff", signedIn.Headers.Location?.ToString());
-        var modes = await app.WithDbAsync(db => db.Set<AuditEvent>().Where(x => x.Type == AuditEventType.UnlockModeChanged).Select(x => x.Value).ToListAsync());
+        var modes = await app.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(x => x.Type == AuditEventType.UnlockModeChanged).Select(x => x.Value).ToListAsync());
         Assert.Equal([1L, 0L], modes);
     }
 

@@ -44,7 +44,7 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
         Assert.Contains("Клиника на Абая", page, StringComparison.Ordinal);
         Assert.Contains("Olgan yordami (1)", page, StringComparison.Ordinal);
         Assert.Equal(member.Id, (await App.WithDbAsync(db => db.ServiceRecords.SingleAsync())).MemberId);
-        Assert.Contains(await App.WithDbAsync(db => db.Set<AuditEvent>().Select(x => x.Type).ToListAsync()), t => t == AuditEventType.MemberRead);
+        Assert.Contains(await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Select(x => x.Type).ToListAsync()), t => t == AuditEventType.MemberRead);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public abstract class RetentionTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var policies = await App.WithDbAsync(db => db.RetentionPolicies.OrderBy(p => p.Kind).ToListAsync());
         Assert.Equal([30, 60, 90, 30, 30, 30], policies.Select(p => p.Days));
-        var changes = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Type == AuditEventType.RetentionChanged).Select(e => e.Value).ToListAsync());
+        var changes = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.Type == AuditEventType.RetentionChanged).Select(e => e.Value).ToListAsync());
         Assert.Equal(6, changes.Count);
         Assert.Contains(((long)RetentionKind.InactiveMembers * 100_000) + 90, changes);
     }

@@ -267,7 +267,7 @@ public abstract class SessionSecurityTests(AmanatApp app) : IntegrationTest(app)
             Assert.Equal("/staff", signedIn.Headers.Location?.ToString());
         }
 
-        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.SubjectId == user.Id || e.ActorId == user.Id).Select(e => e.Type).ToListAsync());
+        var audit = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.SubjectId == user.Id || e.ActorId == user.Id).Select(e => e.Type).ToListAsync());
         Assert.Equal(1, audit.Count(t => t == AuditEventType.LockedOut));
         Assert.Equal(lockout.MaxFailedAccessAttempts - 1 + 2, audit.Count(t => t == AuditEventType.SignInFailed));
     }

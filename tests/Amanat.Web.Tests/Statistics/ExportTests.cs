@@ -67,7 +67,7 @@ public abstract class ExportTests(AmanatApp app) : IntegrationTest(app)
         Assert.Contains("5-ден", pages, StringComparison.Ordinal); // "5-ден аз": fewer than 5
         Assert.DoesNotContain("Гульнара", pages, StringComparison.Ordinal);
 
-        var audited = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Type == AuditEventType.StatisticsCsvExported || e.Type == AuditEventType.StatisticsXlsxExported || e.Type == AuditEventType.StatisticsPdfExported).ToListAsync());
+        var audited = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.Type == AuditEventType.StatisticsCsvExported || e.Type == AuditEventType.StatisticsXlsxExported || e.Type == AuditEventType.StatisticsPdfExported).ToListAsync());
         Assert.Equal(3, audited.Count);
         Assert.Equal(lines.Length - 1, audited.Single(e => e.Type == AuditEventType.StatisticsCsvExported).Value);
     }
@@ -131,7 +131,7 @@ public abstract class ExportTests(AmanatApp app) : IntegrationTest(app)
         Assert.Contains("column,value,meaning", dictionary, StringComparison.Ordinal);
         Assert.Contains("violations,CL-PHY,", dictionary, StringComparison.Ordinal);
 
-        var audited = await App.WithDbAsync(db => db.Set<AuditEvent>().Where(e => e.Type == AuditEventType.DatasetCsvExported || e.Type == AuditEventType.DatasetJsonExported).ToListAsync());
+        var audited = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Where(e => e.Type == AuditEventType.DatasetCsvExported || e.Type == AuditEventType.DatasetJsonExported).ToListAsync());
         Assert.Equal([7L, 7L], audited.Select(e => e.Value ?? 0));
 
         using var bad = await coordinator.Http.GetAsync(new Uri("/staff/statistics/dataset?lang=ru&Prepare=true&Fields=Bogus&From=13-2026", UriKind.Relative));

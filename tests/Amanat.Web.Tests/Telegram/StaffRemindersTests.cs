@@ -60,7 +60,7 @@ public sealed partial class StaffRemindersTests(TelegramApp app) : IntegrationTe
         Assert.Contains("Напоминания включены с", account, StringComparison.Ordinal);
         using var off = await outreach.PostFormAsync("/staff/account", [], "/staff/account?handler=TelegramOff");
         Assert.Equal(0, await App.WithDbAsync(db => db.StaffTelegramLinks.CountAsync()));
-        var audited = await App.WithDbAsync(db => db.Set<AuditEvent>().Select(e => e.Type).ToListAsync());
+        var audited = await App.WithDbAsync(db => db.Set<AuditEvent>().OrderBy(a => a.Sequence).Select(e => e.Type).ToListAsync());
         Assert.Contains(AuditEventType.TelegramLinked, audited);
         Assert.Contains(AuditEventType.TelegramUnlinked, audited);
         Assert.DoesNotContain(App.Logs.Lines, m => m.Contains(Chat.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) || m.Contains(code, StringComparison.Ordinal));
