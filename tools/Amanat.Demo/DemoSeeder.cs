@@ -121,7 +121,7 @@ internal sealed class DemoSeeder(AmanatDbContext db, UserManager<StaffUser> user
         var changes = incident.Apply(draft, newMembers, authorId, recordedAt);
         db.Incidents.Add(incident);
         db.PerpetratorIdentifiers.AddRange(PerpetratorMatching.Rows(incident, keys));
-        db.IncidentRevisions.Add(new IncidentRevision(incident, changes, authorId, recordedAt));
+        db.IncidentRevisions.Add(new IncidentRevision(incident, changes, authorId, recordedAt, keys));
         if (demo.Response() is { } response)
         {
             var givenOn = DateOnly.FromDateTime(recordedAt);

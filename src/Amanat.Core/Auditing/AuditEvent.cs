@@ -30,6 +30,7 @@ public sealed class AuditEvent
         Network = network;
         Value = value;
         DataHash = dataHash;
+        DataHashKeyed = true;
     }
 
     public long Sequence { get; private set; }
@@ -54,6 +55,13 @@ public sealed class AuditEvent
 
     /// <summary>A hash the type defines: the hash of a record version.</summary>
     public byte[]? DataHash { get; private set; }
+
+    /// <summary>
+    /// False only in entries written before record hashes were keyed: their <see cref="DataHash"/> is a plain
+    /// SHA-256 until <see cref="AuditChain.KeyDataHashesAsync"/> replaces it and re-seals the chain. Not covered
+    /// by the MAC: the re-sealing only runs over a chain that verifies intact.
+    /// </summary>
+    public bool DataHashKeyed { get; private set; }
 
     public byte[] Mac { get; private set; } = [];
 
@@ -91,6 +99,20 @@ public sealed class AuditEvent
         DetailMac = ComputeDetailMac(auditKey);
         Mac = ComputeMac(previousMac, auditKey);
     }
+
+    /// <summary>A plain hash replaced by its keyed form; the caller re-seals the chain from here on.</summary>
+    internal void KeyDataHash(Func<byte[], byte[]> key)
+    {
+        if (DataHash is not null && !DataHashKeyed)
+        {
+            DataHash = key(DataHash);
+        }
+
+        DataHashKeyed = true;
+    }
+
+    /// <summary>Seals this entry again after <paramref name="previousMac"/> (its number and detail MAC stay).</summary>
+    internal void Reseal(ReadOnlySpan<byte> previousMac, ReadOnlySpan<byte> auditKey) => Mac = ComputeMac(previousMac, auditKey);
 
     /// <summary>The detail's MAC as it should be; compare with <see cref="DetailMac"/> while the detail is there.</summary>
     internal byte[] ComputeDetailMac(ReadOnlySpan<byte> auditKey) =>

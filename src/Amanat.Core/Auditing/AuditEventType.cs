@@ -70,6 +70,9 @@ public enum AuditEventType
     /// <summary>An older data-key generation (the value) was destroyed: nothing in the database needed it any more.</summary>
     KeyGenerationDestroyed = 1612,
 
+    /// <summary>The plain SHA-256 hashes of incident versions written before hashes were keyed were replaced by their HMAC, and the chain re-sealed after it verified intact (the value is how many entries).</summary>
+    RevisionHashesKeyed = 1613,
+
     /// <summary>An administrator changed how long a kind of data is kept (the value is the kind × 100,000 + days; 0 days: kept).</summary>
     RetentionChanged = 2400,
 

@@ -8,7 +8,9 @@ namespace Amanat.Core.Incidents;
 
 /// <summary>
 /// One version of an incident: who changed it, when, which fields (in the clear: names, not values), the
-/// values before and after (encrypted), and the SHA-256 of the whole version that also goes into the audit.
+/// values before and after (encrypted), and the keyed hash of the whole version that also goes into the audit.
+/// The hash is an HMAC under a key derived from the root (<see cref="KeyedHash"/>): a copy of the database
+/// alone cannot confirm a guessed phone number or name against it.
 /// </summary>
 public sealed class IncidentRevision : Entity, IEncryptedRecord
 {
@@ -16,9 +18,10 @@ public sealed class IncidentRevision : Entity, IEncryptedRecord
     {
     }
 
-    public IncidentRevision(Incident incident, IReadOnlyList<FieldChange> changes, Guid changedById, DateTime nowUtc)
+    public IncidentRevision(Incident incident, IReadOnlyList<FieldChange> changes, Guid changedById, DateTime nowUtc, KeyRing keys)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(changes);
         IncidentId = incident.Id;
         Version = incident.Version;
@@ -26,7 +29,8 @@ public sealed class IncidentRevision : Entity, IEncryptedRecord
         AtUtc = UtcTime.Require(nowUtc, nameof(nowUtc));
         Fields = string.Join(',', changes.Select(c => c.Field));
         Changes = JsonSerializer.Serialize(changes);
-        Hash = HashOf(incident);
+        Hash = KeyedHash(keys, SnapshotDigest(incident));
+        HashKeyed = true;
     }
 
     /// <summary>Retention: the values before and after are removed; who, when, which fields and the version's hash stay.</summary>
@@ -48,13 +52,45 @@ public sealed class IncidentRevision : Entity, IEncryptedRecord
 
     public byte[] Hash { get; private set; } = [];
 
+    /// <summary>False only for versions written before hashes were keyed: their <see cref="Hash"/> is the plain digest until <see cref="KeyTheHash"/>.</summary>
+    public bool HashKeyed { get; private set; }
+
+    /// <summary>An older version's plain digest becomes its keyed hash (once).</summary>
+    public void KeyTheHash(KeyRing keys)
+    {
+        if (!HashKeyed)
+        {
+            Hash = KeyedHash(keys, Hash);
+            HashKeyed = true;
+        }
+    }
+
     public Guid KeyOwnerId => IncidentId;
 
     public IReadOnlyList<FieldChange> ChangeList() =>
         Changes is null ? [] : JsonSerializer.Deserialize<List<FieldChange>>(Changes) ?? [];
 
-    /// <summary>SHA-256 over the id, the version and every field of the snapshot.</summary>
-    public static byte[] HashOf(Incident incident)
+    /// <summary>
+    /// The stored hash of a version: HMAC-SHA256, under a key derived from the root for this purpose, of the
+    /// SHA-256 <see cref="SnapshotDigest"/>. Keying the digest (not the text) lets versions hashed before
+    /// keys were used be keyed later without their text.
+    /// </summary>
+    public static byte[] KeyedHash(KeyRing keys, byte[] digest)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var key = keys.Derive("revision-hash", 1);
+        try
+        {
+            return HMACSHA256.HashData(key, digest);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
+
+    /// <summary>SHA-256 over the id, the version and every field of the snapshot: never stored as it is.</summary>
+    public static byte[] SnapshotDigest(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
         var canonical = new StringBuilder().Append(incident.Id.ToString("N")).Append('|').Append(incident.Version);

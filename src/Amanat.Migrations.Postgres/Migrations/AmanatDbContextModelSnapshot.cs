@@ -263,6 +263,9 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("DataHashKeyed")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("DetailMac")
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
@@ -798,6 +801,9 @@ namespace Amanat.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
+
+                    b.Property<bool>("HashKeyed")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("uuid");

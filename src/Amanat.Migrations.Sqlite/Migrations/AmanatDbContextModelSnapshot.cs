@@ -258,6 +258,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("DataHashKeyed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("DetailMac")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
@@ -793,6 +796,9 @@ namespace Amanat.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
+
+                    b.Property<bool>("HashKeyed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("IncidentId")
                         .HasColumnType("TEXT");

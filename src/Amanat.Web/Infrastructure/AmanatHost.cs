@@ -96,6 +96,8 @@ internal static class AmanatHost
         services.AddSingleton<Amanat.Web.Features.Statistics.ActivityCountsInterceptor>();
         services.AddScoped<Amanat.Web.Features.Statistics.StatisticsFacts>();
         services.AddHostedService<Amanat.Web.Features.Statistics.FactBackfill>();
+        services.AddSingleton<Amanat.Web.Features.Incidents.RevisionHashKeying>();
+        services.AddHostedService(sp => sp.GetRequiredService<Amanat.Web.Features.Incidents.RevisionHashKeying>());
         services.AddScoped<Amanat.Web.Features.Statistics.Dashboard>();
         services.AddScoped<Amanat.Web.Features.Statistics.StatisticsExport>();
         services.AddScoped<Amanat.Web.Features.Statistics.DatasetExport>();

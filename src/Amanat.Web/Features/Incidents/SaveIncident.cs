@@ -87,7 +87,7 @@ internal sealed class SaveIncident(AmanatDbContext db, AuditTrail audit, KeyVaul
 
         var changes = incident.Apply(draft, newMembers, userId, now);
         await PerpetratorMatching.RebuildAsync(db, incident, vault.Keys);
-        var revision = new IncidentRevision(incident, changes, userId, now);
+        var revision = new IncidentRevision(incident, changes, userId, now, vault.Keys);
         db.IncidentRevisions.Add(revision);
         var counted = await facts.StageAsync([incident], newMembers.Values.ToDictionary(id => id, _ => (string?)null));
         await db.SaveChangesAsync();
