@@ -11,6 +11,7 @@ public enum AuditEventType
     SignedIn = 1100,
     SignInFailed = 1101,
     LockedOut = 1102,
+    /// <summary>A session was signed out; the value is 8 when by quick exit (the session's end reason), else none.</summary>
     SignedOut = 1103,
     RecoveryCodeUsed = 1104,
 

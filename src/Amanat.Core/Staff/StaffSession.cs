@@ -78,4 +78,7 @@ public enum SessionEndReason
     SecurityChanged = 5,
     Expired = 6,
     Sealed = 7,
+
+    /// <summary>She pressed quick exit: the session ends as she leaves.</summary>
+    QuickExit = 8,
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Amanat.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Amanat.Web.Tests.Infrastructure;
 
@@ -13,6 +14,25 @@ public abstract class ErrorAndExitTests(AmanatApp app) : IntegrationTest(app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(AmanatApp.NeutralSite, response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Exit_FromAStaffSession_EndsItOnTheServer_AndTellsTheBrowserToClearTheSite()
+    {
+        var outreach = await StaffClient.SignInNewAsync(App, Amanat.Core.Staff.StaffRoles.Outreach);
+
+        using var response = await outreach.Http.GetAsync(new Uri("/exit", UriKind.Relative));
+        using var afterwards = await outreach.Http.GetAsync(new Uri("/staff/incidents", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(AmanatApp.NeutralSite, response.Headers.Location?.ToString());
+        Assert.Equal("\"cache\", \"cookies\", \"storage\"", string.Join(", ", response.Headers.GetValues("Clear-Site-Data")));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".Amanat.Staff=;", StringComparison.Ordinal));
+        var session = await App.WithDbAsync(db => db.StaffSessions.SingleAsync(s => s.UserId == outreach.User.Id));
+        Assert.NotNull(session.EndedAtUtc);
+        Assert.Equal(Amanat.Core.Staff.SessionEndReason.QuickExit, session.EndReason);
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        Assert.StartsWith("/staff/signin", afterwards.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

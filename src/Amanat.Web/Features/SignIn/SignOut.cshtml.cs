@@ -1,8 +1,5 @@
-using Amanat.Core.Auditing;
 using Amanat.Core.Staff;
-using Amanat.Web.Auditing;
 using Amanat.Web.Authentication;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,7 +7,7 @@ namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Ends this browser's session on the server and removes its cookie.</summary>
 [RequirePermission(Permission.SignedIn)]
-internal sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDbContext db, AuditTrail audit) : PageModel
+internal sealed class SignOutModel : PageModel
 {
     public void OnGet()
     {
@@ -18,16 +15,7 @@ internal sealed class SignOutModel(TimeProvider clock, Amanat.Core.Data.AmanatDb
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (HttpContext.CurrentSession() is { } session)
-        {
-            session.End(clock.GetUtcNow().UtcDateTime, SessionEndReason.SignedOut);
-            await using var transaction = await audit.BeginAsync();
-            await db.SaveChangesAsync();
-            transaction.Add(AuditEventType.SignedOut, User.UserId());
-            await transaction.CommitAsync();
-        }
-
-        await HttpContext.SignOutAsync(StaffSchemes.Cookie);
+        await HttpContext.EndThisSessionAsync(SessionEndReason.SignedOut);
         return Redirect("/staff/signin?signedOut=true");
     }
 }
