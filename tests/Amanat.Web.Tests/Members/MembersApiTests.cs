@@ -29,6 +29,7 @@ public abstract class MembersApiTests(AmanatApp app) : IntegrationTest(app)
         var again = Member.Replace("Шахноза", "Shahnoza", StringComparison.Ordinal).Replace("Мадина", "Madina", StringComparison.Ordinal)
             .Replace("Рустам", "Rustam", StringComparison.Ordinal).Replace("8 701 555 44 33", "+77015554433", StringComparison.Ordinal);
         using var conflict = await colleague.PostJsonAsync("/api/v1/members", again);
+        using var ownConflict = await outreach.PostJsonAsync("/api/v1/members", again);
         using var anyway = await colleague.PostJsonAsync("/api/v1/members?despiteDuplicates=true", again);
         using var found = await colleague.PostJsonAsync("/api/v1/members/find", """{ "sex": "Female", "birthYear": 1998, "motherName": "MA", "fatherName": "ру" }""");
         using var closed = await colleague.GetAsync(new Uri($"/api/v1/members/{id}", UriKind.Relative));
@@ -41,7 +42,14 @@ public abstract class MembersApiTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal(["ru", "uz"], view.GetProperty("languages").EnumerateArray().Select(x => x.GetString()));
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var duplicate = await conflict.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Шахноза", duplicate.GetProperty("duplicates")[0].GetString());
+        // Her colleague's member: said to exist, not named.
+        Assert.Equal(0, duplicate.GetProperty("duplicates").GetArrayLength());
+        Assert.Equal(1, duplicate.GetProperty("outsideScope").GetInt32());
+        Assert.DoesNotContain("Шахноза", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("Возможный дубликат есть среди участниц", duplicate.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var own = await ownConflict.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Шахноза", own.GetProperty("duplicates")[0].GetString());
+        Assert.Equal(0, own.GetProperty("outsideScope").GetInt32());
         Assert.StartsWith("Проверьте, не зарегистрирована ли она уже", duplicate.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, anyway.StatusCode);
         var matches = await found.Content.ReadFromJsonAsync<JsonElement>();

@@ -27,10 +27,13 @@ internal abstract class MemberFormPage(AmanatDbContext db, MemberRecorder record
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
 
-    /// <summary>Possible duplicates: working names of those she may open, and how many others.</summary>
+    /// <summary>Possible duplicates she may open (shown by working name).</summary>
     public IReadOnlyList<Member> Duplicates { get; private set; } = [];
 
-    public IReadOnlySet<Guid> OpenableDuplicates { get; private set; } = new HashSet<Guid>();
+    /// <summary>How many possible duplicates are outside her scope: said to exist, never named.</summary>
+    public int OtherDuplicates { get; private set; }
+
+    public bool HasDuplicates => Duplicates.Count + OtherDuplicates > 0;
 
     public int ThisYear => recorder.ThisYear;
 
@@ -47,14 +50,13 @@ internal abstract class MemberFormPage(AmanatDbContext db, MemberRecorder record
             return null; // a value that did not parse (letters in the year): shown beside its field
         }
 
-        var result = await recorder.SaveAsync(existing, Input.ToDraft(), User.RequiredUserId(), NotADuplicate, Vocabulary);
+        var result = await recorder.SaveAsync(existing, Input.ToDraft(), User.RequiredUserId(), User.Roles(), NotADuplicate, Vocabulary);
         ModelState.AddRuleErrors(nameof(Input), result.Errors, localizer);
 
-        if (result.Member is null && result.Duplicates.Count > 0)
+        if (result.Member is null && result.HasDuplicates)
         {
             Duplicates = result.Duplicates;
-            var ids = Duplicates.Select(d => d.Id).ToList();
-            OpenableDuplicates = (await db.Members.VisibleTo(User.RequiredUserId(), User.Roles()).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
+            OtherDuplicates = result.OtherDuplicates;
             ModelState.AddModelError(nameof(NotADuplicate), localizer["Member.Duplicate.Confirm"]);
         }
 

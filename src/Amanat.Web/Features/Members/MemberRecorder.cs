@@ -3,6 +3,7 @@ using Amanat.Core.Data;
 using Amanat.Core.Incidents;
 using Amanat.Core.Members;
 using Amanat.Core.Security;
+using Amanat.Core.Staff;
 using Amanat.Core.Time;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Auditing;
@@ -62,11 +63,6 @@ internal sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
             .OrderBy(m => m.CreatedAtUtc).Take(MaxFound).ToListAsync();
     }
 
-    /// <summary>
-    /// Saves a new (<paramref name="member"/> null) or existing member. Nothing is saved when a rule is broken,
-    /// or when another member has the same UIC or contact and <paramref name="despiteDuplicates"/> is false:
-    /// the result then carries the errors or the possible duplicates.
-    /// </summary>
     /// <summary>The incidents she is a person affected in, found by the blind index of the member link.</summary>
     public async Task<List<Guid>> IncidentsOfAsync(Guid memberId)
     {
@@ -75,20 +71,28 @@ internal sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
         return await db.Set<Core.Incidents.AffectedPerson>().Where(p => EF.Property<byte[]>(p, column) == link).Select(p => p.IncidentId).Distinct().ToListAsync();
     }
 
-    public async Task<MemberSaveResult> SaveAsync(Member? member, MemberDraft draft, Guid userId, bool despiteDuplicates, VocabularyList? vocabulary = null)
+    /// <summary>
+    /// Saves a new (<paramref name="member"/> null) or existing member. Nothing is saved when a rule is broken,
+    /// or when another member has the same UIC or contact and <paramref name="despiteDuplicates"/> is false:
+    /// the result then carries the errors or the possible duplicates: by name only those the
+    /// worker (<paramref name="roles"/>) may open; of the others only how many (their names are not hers to see).
+    /// </summary>
+    public async Task<MemberSaveResult> SaveAsync(Member? member, MemberDraft draft, Guid userId, StaffRoles roles, bool despiteDuplicates, VocabularyList? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = MemberRules.Check(draft, vocabulary ?? await VocabularyAsync(), ThisYear, Formula);
         if (errors.Count > 0)
         {
-            return new(null, errors, []);
+            return new(null, errors, [], 0);
         }
 
         var uic = UicIndex(draft.UicParts);
         var duplicates = await DuplicatesAsync(uic, draft.Contact, member?.Id);
         if (duplicates.Count > 0 && !despiteDuplicates)
         {
-            return new(null, [], duplicates);
+            var ids = duplicates.Select(d => d.Id).ToList();
+            var visible = (await db.Members.VisibleTo(userId, roles).Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync()).ToHashSet();
+            return new(null, [], [.. duplicates.Where(d => visible.Contains(d.Id))], duplicates.Count(d => !visible.Contains(d.Id)));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -106,9 +110,15 @@ internal sealed class MemberRecorder(AmanatDbContext db, AuditTrail audit, KeyVa
             await facts.RefreshAsync(await IncidentsOfAsync(member.Id));
         }
 
-        return new(member, [], duplicates);
+        return new(member, [], [], 0);
     }
 }
 
-/// <summary>What saving a member came to: the saved member, or the rule errors, or the possible duplicates to confirm.</summary>
-internal sealed record MemberSaveResult(Member? Member, IReadOnlyList<RuleError> Errors, IReadOnlyList<Member> Duplicates);
+/// <summary>
+/// What saving a member came to: the saved member, or the rule errors, or the possible duplicates to confirm
+/// (those the worker may open, and how many others: a coordinator can look at those).
+/// </summary>
+internal sealed record MemberSaveResult(Member? Member, IReadOnlyList<RuleError> Errors, IReadOnlyList<Member> Duplicates, int OtherDuplicates)
+{
+    public bool HasDuplicates => Duplicates.Count + OtherDuplicates > 0;
+}

@@ -78,7 +78,7 @@ internal static class MembersApi
     private static async Task<Results<Created<MemberView>, ValidationProblem, Conflict<DuplicateProblem>>> CreateAsync(
         MemberDraft draft, HttpContext http, MemberRecorder recorder, IStringLocalizer<SharedResource> localizer, bool despiteDuplicates = false)
     {
-        var result = await recorder.SaveAsync(null, draft, http.User.RequiredUserId(), despiteDuplicates);
+        var result = await recorder.SaveAsync(null, draft, http.User.RequiredUserId(), http.User.Roles(), despiteDuplicates);
         return result switch
         {
             { Member: { } member } => TypedResults.Created($"/api/v1/members/{member.Id}", MemberView.From(member)),
@@ -95,7 +95,7 @@ internal static class MembersApi
             return TypedResults.NotFound();
         }
 
-        var result = await recorder.SaveAsync(existing, draft, http.User.RequiredUserId(), despiteDuplicates);
+        var result = await recorder.SaveAsync(existing, draft, http.User.RequiredUserId(), http.User.Roles(), despiteDuplicates);
         return result switch
         {
             { Member: { } member } => TypedResults.Ok(MemberView.From(member)),
@@ -135,7 +135,8 @@ internal static class MembersApi
     }
 
     private static DuplicateProblem Duplicates(MemberSaveResult result, IStringLocalizer localizer) =>
-        new(StatusCodes.Status409Conflict, localizer["Member.Duplicate.Confirm"], [.. result.Duplicates.Select(d => d.WorkingName ?? string.Empty)]);
+        new(StatusCodes.Status409Conflict, localizer["Member.Duplicate.Confirm"], [.. result.Duplicates.Select(d => d.WorkingName ?? string.Empty)], result.OtherDuplicates,
+            result.OtherDuplicates > 0 ? localizer["Member.Duplicate.Elsewhere"].Value : null);
 
     private static async Task<Member?> FindVisibleAsync(AmanatDbContext db, HttpContext http, Guid id, bool tracked)
     {
@@ -166,7 +167,9 @@ internal sealed record MemberQuery(string? WorkingName, UicSex? Sex, int? BirthY
 internal sealed record FoundMember(Guid Id, string? WorkingName);
 
 /// <summary>409: possibly the same woman; the message says to check, or to repeat with <c>despiteDuplicates=true</c>.</summary>
-internal sealed record DuplicateProblem(int Status, string Title, IReadOnlyList<string> Duplicates);
+/// <param name="Duplicates">Working names of the possible duplicates the caller may open.</param>
+/// <param name="OutsideScope">How many others exist outside the caller's scope (never named: a coordinator can look).</param>
+internal sealed record DuplicateProblem(int Status, string Title, IReadOnlyList<string> Duplicates, int OutsideScope, string? Detail);
 
 internal sealed record MemberServiceView(Guid Id, string Code, DateOnly GivenOn, int? Nights, string? Provider, string? Note, Guid? IncidentId)
 {
