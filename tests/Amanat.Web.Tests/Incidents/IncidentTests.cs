@@ -151,6 +151,29 @@ public abstract class IncidentTests(AmanatApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task MoneyThatIsNotANumber_SubmittedTwice_SavesNothing_AndTheCorrectedFormSavesOnce()
+    {
+        // The outside test: "abc" in the money field saved the incident and showed an error; sending again made a second one.
+        var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
+        var fields = Situations.Raid(Day).Where(f => f.Key is not "Input.MoneyExtorted").Append(new("Input.MoneyExtorted", "abc")).ToList();
+
+        using var first = await outreach.PostFieldsAsync("/staff/incidents/new?lang=ru", fields, "/staff/incidents/new?lang=ru");
+        using var second = await outreach.PostFieldsAsync("/staff/incidents/new?lang=ru", fields, "/staff/incidents/new?lang=ru");
+        var html = await second.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("value=\"abc\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await App.WithDbAsync(db => db.Incidents.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.IncidentRevisions.CountAsync()));
+
+        var corrected = fields.Where(f => f.Key is not "Input.MoneyExtorted").Append(new("Input.MoneyExtorted", "50000")).ToList();
+        using var saved = await outreach.PostFieldsAsync("/staff/incidents/new", corrected, "/staff/incidents/new");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(1, await App.WithDbAsync(db => db.Incidents.CountAsync()));
+    }
+
+    [Fact]
     public async Task AddAnotherPerpetrator_AndRemoveAPerson_KeepWhatWasTyped_WithoutSaving()
     {
         var outreach = await StaffClient.SignInNewAsync(App, StaffRoles.Outreach);
