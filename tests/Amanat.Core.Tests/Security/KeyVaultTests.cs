@@ -149,7 +149,7 @@ public sealed class KeyVaultTests : IDisposable
 
         Assert.DoesNotContain(Passphrase, content, StringComparison.Ordinal);
         Assert.Contains("\"mode\": \"passphrase\"", content, StringComparison.Ordinal);
-        Assert.Contains("\"memoryKiB\": 65536", content, StringComparison.Ordinal);
+        Assert.Contains("\"memoryKiB\": 131072", content, StringComparison.Ordinal);
     }
 
     [Fact]
