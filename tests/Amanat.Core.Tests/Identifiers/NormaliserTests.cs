@@ -39,6 +39,15 @@ public sealed class PhoneNormaliserTests
     [Fact]
     public void SeveralNumbersInOneField_AreSplit() =>
         Assert.Equal(["8 701 123 45 67", "+998 90 123 45 67", "555"], PhoneNormaliser.Split("8 701 123 45 67, +998 90 123 45 67; 555"));
+
+    [Theory]
+    [InlineData("87011234567 87017654321", new[] { "87011234567", "87017654321" })]
+    [InlineData("8 701 123 45 67 +998 90 123 45 67", new[] { "8 701 123 45 67", "+998 90 123 45 67" })]
+    [InlineData("90 123 45 67 8 701 765 43 21", new[] { "90 123 45 67", "8 701 765 43 21" })]
+    [InlineData("8 701 123 45 67", new[] { "8 701 123 45 67" })]
+    [InlineData("87011234567 Саша", new[] { "87011234567 Саша" })]
+    public void NumbersSeparatedOnlyBySpaces_AreSplitWhenEachIsAFullNumber(string field, string[] expected) =>
+        Assert.Equal(expected, PhoneNormaliser.Split(field));
 }
 
 public sealed class PlateAndBadgeNormaliserTests
