@@ -119,3 +119,21 @@ public sealed class NameNormaliserTests
     [InlineData("123", null)]
     public void Spelling_IsOneLatinForm(string raw, string? expected) => Assert.Equal(expected, name.Normalise(raw));
 }
+
+public sealed class IdentifierMaskTests
+{
+    [Theory]
+    [InlineData("87011234567", "+7 701 ••• •• 67")]
+    [InlineData("+7 (701) 123-45-67", "+7 701 ••• •• 67")]
+    [InlineData("+998 90 123 45 67", "+998 90 ••• •• 67")]
+    [InlineData("12345", "•••45")]
+    public void APhone_KeepsItsCountryAndOperatorCodeAndItsLastTwoDigits(string raw, string expected) =>
+        Assert.Equal(expected, IdentifierMask.Phone(raw));
+
+    [Theory]
+    [InlineData("777 KZA 02", "••• ••• 02")]
+    [InlineData("A123BCD", "•••••CD")]
+    [InlineData("A12", "••2")]
+    public void APlate_KeepsOnlyItsLastTwoCharacters(string raw, string expected) =>
+        Assert.Equal(expected, IdentifierMask.Tail(raw));
+}
