@@ -52,13 +52,15 @@ internal sealed class CheckModel(AmanatDbContext db, CheckNumber check, SavedCar
             saved = handle;
         }
 
-        HasSavedCode = saved is not null && Result.Refusal is not (ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode);
-        if (Result.Refusal is ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null && typed is null)
+        if (Result.Refusal is ChannelRefusal.NoCode or ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null && typed is null)
         {
-            // A revoked card must not stay remembered.
+            // A revoked card, or a handle the server no longer knows, must not stay remembered.
             await savedCards.ForgetAsync(saved);
             SavedCode.Forget(Response);
+            saved = null;
         }
+
+        HasSavedCode = saved is not null && Result.Refusal is not (ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode);
 
         Code = null;
         Response.StatusCode = SavedCode.Status(Result.Refusal);

@@ -129,8 +129,12 @@ internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, Acces
                 return (ChannelRefusal.Unavailable, null);
             }
 
-            // An unknown or forgotten handle is answered like an unknown code (Guid.Empty is no card's id).
-            sessionCard = await saved.CardAsync(savedHandle) ?? Guid.Empty;
+            // A forgotten or expired handle: as if nothing was remembered. A revoked card's handle finds the card, and is refused with it.
+            sessionCard = await saved.CardAsync(savedHandle);
+            if (sessionCard is null)
+            {
+                return (ChannelRefusal.NoCode, null);
+            }
         }
 
         if (sessionCard is not { } cardId)

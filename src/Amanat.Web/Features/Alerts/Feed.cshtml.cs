@@ -66,11 +66,17 @@ internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel chann
     private async Task<IActionResult> ShowAsync(string? typed, string? saved)
     {
         Feed = await channel.FeedAsync(typed, City, Localization.Languages.Current.Code, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress), saved);
-        if (Feed.Refusal is ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null)
+        if (Feed.Refusal is ChannelRefusal.NoCode or ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null)
         {
-            // A revoked card must not stay remembered.
+            // A revoked card, or a handle the server no longer knows, must not stay remembered.
             await savedCards.ForgetAsync(saved);
             SavedCode.Forget(Response);
+            if (Feed.Refusal == ChannelRefusal.NoCode)
+            {
+                Feed = null; // nothing remembered after all: the page as for a first visit
+                return Page();
+            }
+
             saved = null;
         }
 
