@@ -199,6 +199,7 @@ public sealed class CommunityTests(BrowserFixture browser)
         await Expect(page.GetByText("Oxirgisi:", new() { Exact = false })).ToHaveCountAsync(0); // a lone report: no city, no month
         Assert.DoesNotContain("Almati", await page.Locator("main [role=status]").InnerTextAsync(), StringComparison.Ordinal);
         await Expect(page.GetByLabel("Telefon yoki mashina raqami")).ToHaveValueAsync("+7 701 123 4567");
+        await Expect(page.GetByLabel("Kirish kodingiz")).ToHaveValueAsync(string.Empty); // her code is never shown back
         Assert.Empty(await phone.CookiesAsync());
 
         await page.GetByLabel("Kirish kodingiz").FillAsync(codes[1]);
@@ -210,6 +211,8 @@ public sealed class CommunityTests(BrowserFixture browser)
         await page.GetByLabel("Kirish kodingiz").FillAsync(codes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Ogohlantirishlarni koʻrsatish" }).ClickAsync();
         await Expect(page.GetByText("Oq Nexia, oʻzini Sasha deb ataydi")).ToBeVisibleAsync();
+        await Expect(page.GetByText("+7 701 ••• •• 67", new() { Exact = false })).ToBeVisibleAsync(); // the feed shows the number masked
+        Assert.DoesNotContain("123", await page.Locator("main .alert-card").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "amanat-alerts-dark-360-uz.png"), FullPage = true });
     }
 

@@ -18,6 +18,18 @@ internal sealed class AccessCodeConfiguration : IEntityTypeConfiguration<AccessC
     }
 }
 
+internal sealed class SavedCardConfiguration : IEntityTypeConfiguration<SavedCard>
+{
+    public void Configure(EntityTypeBuilder<SavedCard> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.HandleHash).HasMaxLength(32).IsRequired();
+        builder.HasIndex(x => x.HandleHash).IsUnique();
+        builder.HasOne<AccessCode>().WithMany().HasForeignKey(x => x.AccessCodeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
 {
     public void Configure(EntityTypeBuilder<Alert> builder)

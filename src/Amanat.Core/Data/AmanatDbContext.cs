@@ -33,6 +33,8 @@ public sealed class AmanatDbContext(DbContextOptions<AmanatDbContext> options) :
 
     public DbSet<Alerts.AccessCode> AccessCodes => Set<Alerts.AccessCode>();
 
+    public DbSet<Alerts.SavedCard> SavedCards => Set<Alerts.SavedCard>();
+
     public DbSet<Alerts.Alert> Alerts => Set<Alerts.Alert>();
 
     public DbSet<Alerts.AlertIncident> AlertIncidents => Set<Alerts.AlertIncident>();

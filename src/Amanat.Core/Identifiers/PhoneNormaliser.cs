@@ -49,9 +49,51 @@ public sealed class PhoneNormaliser : IIdentifierNormaliser
         return "?" + digits;
     }
 
-    /// <summary>Several numbers typed in one field ("8 701 …, +998 90 …"): split on commas, semicolons, slashes and new lines.</summary>
+    /// <summary>
+    /// Several numbers typed in one field ("8 701 …, +998 90 …"): split on commas, semicolons, slashes and new
+    /// lines, and a part that is no number by itself but several full numbers one after another with spaces
+    /// between them ("87011234567 87017654321") into those numbers. A part that cannot be read as whole
+    /// numbers stays as typed.
+    /// </summary>
     public static IReadOnlyList<string> Split(string? field) =>
         string.IsNullOrWhiteSpace(field)
             ? []
-            : [.. field.Split([',', ';', '/', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            : [.. field.Split([',', ';', '/', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).SelectMany(SplitOnSpaces)];
+
+    private const int MaxTokens = 24;
+
+    private static readonly PhoneNormaliser Reader = new();
+
+    private static bool IsFullNumber(string text) => Reader.Normalise(text) is { } n && !n.StartsWith('?');
+
+    /// <summary>From the left, the longest run of words that is a full number, then the next: all or nothing.</summary>
+    private static IEnumerable<string> SplitOnSpaces(string part)
+    {
+        var words = part.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Length > MaxTokens || IsFullNumber(part))
+        {
+            return [part];
+        }
+
+        var numbers = new List<string>();
+        var start = 0;
+        while (start < words.Length)
+        {
+            var end = words.Length;
+            while (end > start && !IsFullNumber(string.Join(' ', words[start..end])))
+            {
+                end--;
+            }
+
+            if (end == start)
+            {
+                return [part];
+            }
+
+            numbers.Add(string.Join(' ', words[start..end]));
+            start = end;
+        }
+
+        return numbers;
+    }
 }

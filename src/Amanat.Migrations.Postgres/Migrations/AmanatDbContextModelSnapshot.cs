@@ -192,6 +192,32 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.ToTable("AlertIncidents");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Alerts.SavedCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccessCodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("HandleHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessCodeId");
+
+                    b.HasIndex("HandleHash")
+                        .IsUnique();
+
+                    b.ToTable("SavedCards");
+                });
+
             modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1841,6 +1867,15 @@ namespace Amanat.Migrations.Postgres.Migrations
                     b.HasOne("Amanat.Core.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.SavedCard", b =>
+                {
+                    b.HasOne("Amanat.Core.Alerts.AccessCode", null)
+                        .WithMany()
+                        .HasForeignKey("AccessCodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -187,6 +187,32 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.ToTable("AlertIncidents");
                 });
 
+            modelBuilder.Entity("Amanat.Core.Alerts.SavedCard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessCodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("HandleHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessCodeId");
+
+                    b.HasIndex("HandleHash")
+                        .IsUnique();
+
+                    b.ToTable("SavedCards");
+                });
+
             modelBuilder.Entity("Amanat.Core.Attachments.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1834,6 +1860,15 @@ namespace Amanat.Migrations.Sqlite.Migrations
                     b.HasOne("Amanat.Core.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Amanat.Core.Alerts.SavedCard", b =>
+                {
+                    b.HasOne("Amanat.Core.Alerts.AccessCode", null)
+                        .WithMany()
+                        .HasForeignKey("AccessCodeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -120,6 +120,7 @@ internal static class AmanatHost
         services.AddScoped<Amanat.Web.Features.SelfReports.WithdrawSelfReport>();
         services.AddSingleton<Amanat.Web.Features.Community.PublicLimits>();
         services.AddScoped<Amanat.Web.Features.Alerts.AccessCodeDesk>();
+        services.AddScoped<Amanat.Web.Features.Alerts.SavedCards>();
         services.AddScoped<Amanat.Web.Features.Alerts.AlertDesk>();
         services.AddScoped<Amanat.Web.Features.Alerts.CommunityChannel>();
         services.AddScoped<Amanat.Web.Features.Alerts.CheckNumber>();

@@ -39,6 +39,15 @@ public sealed class PhoneNormaliserTests
     [Fact]
     public void SeveralNumbersInOneField_AreSplit() =>
         Assert.Equal(["8 701 123 45 67", "+998 90 123 45 67", "555"], PhoneNormaliser.Split("8 701 123 45 67, +998 90 123 45 67; 555"));
+
+    [Theory]
+    [InlineData("87011234567 87017654321", new[] { "87011234567", "87017654321" })]
+    [InlineData("8 701 123 45 67 +998 90 123 45 67", new[] { "8 701 123 45 67", "+998 90 123 45 67" })]
+    [InlineData("8 701 123 45 67 8 702 765 43 21", new[] { "8 701 123 45 67", "8 702 765 43 21" })]
+    [InlineData("8 701 123 45 67", new[] { "8 701 123 45 67" })]
+    [InlineData("87011234567 Саша", new[] { "87011234567 Саша" })]
+    public void NumbersSeparatedOnlyBySpaces_AreSplitWhenEachIsAFullNumber(string field, string[] expected) =>
+        Assert.Equal(expected, PhoneNormaliser.Split(field));
 }
 
 public sealed class PlateAndBadgeNormaliserTests
@@ -109,4 +118,22 @@ public sealed class NameNormaliserTests
     [InlineData("   ", null)]
     [InlineData("123", null)]
     public void Spelling_IsOneLatinForm(string raw, string? expected) => Assert.Equal(expected, name.Normalise(raw));
+}
+
+public sealed class IdentifierMaskTests
+{
+    [Theory]
+    [InlineData("87011234567", "+7 701 ••• •• 67")]
+    [InlineData("+7 (701) 123-45-67", "+7 701 ••• •• 67")]
+    [InlineData("+998 90 123 45 67", "+998 90 ••• •• 67")]
+    [InlineData("12345", "•••45")]
+    public void APhone_KeepsItsCountryAndOperatorCodeAndItsLastTwoDigits(string raw, string expected) =>
+        Assert.Equal(expected, IdentifierMask.Phone(raw));
+
+    [Theory]
+    [InlineData("777 KZA 02", "••• ••• 02")]
+    [InlineData("A123BCD", "•••••CD")]
+    [InlineData("A12", "••2")]
+    public void APlate_KeepsOnlyItsLastTwoCharacters(string raw, string expected) =>
+        Assert.Equal(expected, IdentifierMask.Tail(raw));
 }

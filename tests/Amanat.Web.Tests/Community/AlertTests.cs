@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Amanat.Core.Alerts;
 using Amanat.Core.Auditing;
+using Amanat.Core.Community;
 using Amanat.Core.Staff;
 using Amanat.Web.Features.Alerts;
 using Amanat.Web.Tests.Incidents;
@@ -151,7 +154,8 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         Assert.Equal("Oq mashina", alert.GetProperty("description").GetString());
         Assert.Equal("uz", alert.GetProperty("descriptionLanguage").GetString());
         Assert.Equal(App.Today.AddDays(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), alert.GetProperty("when").GetString());
-        Assert.Equal(["87011234567"], alert.GetProperty("phones").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["+7 701 ••• •• 67"], alert.GetProperty("phones").EnumerateArray().Select(p => p.GetString())); // masked: the full number only through the check
+        Assert.Equal(["••• ••• 02"], alert.GetProperty("plates").EnumerateArray().Select(p => p.GetString()));
 
         using var withdrawn = await first.PostFormAsync($"/staff/alerts/{id}", [], $"/staff/alerts/{id}?handler=Withdraw");
         using var gone = await CheckAsync(community, code, "+77011234567");
@@ -201,14 +205,14 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
 
         using var community = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         using var check = new FormUrlEncodedContent([new("Code", code), new("Q", "8 701 123 45 67")]);
-        using var answer = await community.PostAsync(new Uri("/check?lang=ru", UriKind.Relative), check);
+        using var answer = await community.PostPublicAsync("/check?lang=ru", check);
         var html = await answer.Content.ReadAsStringAsync();
         Assert.Contains("Осторожно: сообщений об этом номере: 1", html, StringComparison.Ordinal);
         Assert.Contains("насилие", html, StringComparison.Ordinal);
         Assert.False(answer.Headers.Contains("Set-Cookie"));
 
         using var remember = new FormUrlEncodedContent([new("Code", code), new("Q", "+7 700 000 0000"), new("Remember", "true")]);
-        using var remembered = await community.PostAsync(new Uri("/check?lang=ru", UriKind.Relative), remember);
+        using var remembered = await community.PostPublicAsync("/check?lang=ru", remember);
         Assert.Contains("По этому номеру записей нет.", await remembered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains(".Amanat.Code=", string.Join(";", remembered.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
 
@@ -308,6 +312,175 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    public static async Task<HttpResponseMessage> FeedAsync(HttpClient client, string code, string lang = "en")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/alerts?lang={lang}");
+        request.Headers.Add("X-Access-Code", code);
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task TheFeed_ShowsPhonesAndPlatesOnlyMasked_AndTheFullNumberOnlyThroughTheCheck()
+    {
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var other = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var incident = await Situations.RecordAsync(coordinator, ClientIncident(App.Today.AddDays(-5), "8 701 123 45 67, +998 90 765 43 21"));
+        await PublishFromAsync(coordinator, other, incident);
+        var code = await IssueCodeAsync(App, coordinator.User.Id);
+        using var community = App.Client();
+
+        using var feed = await FeedAsync(community, code);
+        var alert = Assert.Single(JsonDocument.Parse(await feed.Content.ReadAsStringAsync()).RootElement.EnumerateArray());
+        Assert.Equal(["+7 701 ••• •• 67", "+998 90 ••• •• 21"], alert.GetProperty("phones").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["••• ••• 02"], alert.GetProperty("plates").EnumerateArray().Select(p => p.GetString()));
+        using var page = await community.PostPublicAsync("/alerts?lang=ru", new FormUrlEncodedContent([new("Code", code)]));
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("+7 701 ••• •• 67", html, StringComparison.Ordinal);
+        Assert.Contains("••• ••• 02", html, StringComparison.Ordinal);
+        foreach (var text in new[] { alert.ToString(), html })
+        {
+            foreach (var full in new[] { "1234567", "123 45 67", "7654321", "765 43 21", "KZA" })
+            {
+                Assert.DoesNotContain(full, text, StringComparison.Ordinal);
+            }
+        }
+
+        // The staff page and the check still know the whole number.
+        var details = await coordinator.Http.GetStringAsync(new Uri($"/staff/alerts/{await App.WithDbAsync(db => db.Alerts.Select(a => a.Id).SingleAsync())}?lang=en", UriKind.Relative));
+        Assert.Contains("+998 90 765 43 21", System.Net.WebUtility.HtmlDecode(details), StringComparison.Ordinal);
+        foreach (var typed in new[] { "+998907654321", "777KZA02" })
+        {
+            using var found = await CheckAsync(community, code, typed);
+            Assert.True(JsonDocument.Parse(await found.Content.ReadAsStringAsync()).RootElement.GetProperty("found").GetBoolean(), typed);
+        }
+    }
+
+    [Fact]
+    public async Task TheCheck_CountsTheReportsBehindTheNumberItFound_NotEveryReportOfItsAlert()
+    {
+        var first = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var second = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var one = await Situations.RecordAsync(first, ClientIncident(App.Today.AddDays(-3), "87011112233"));
+        var two = await Situations.RecordAsync(first, ClientIncident(App.Today.AddDays(-2), "87014445566"));
+        var form = await first.Http.GetStringAsync(new Uri($"/staff/alerts/new?incident={one}&lang=ru", UriKind.Relative));
+        var fields = Html.FormFields(form, "novalidate").Where(f => f.Key is not "__af" and not "Input.Incidents" && !f.Key.StartsWith("Input.Descriptions", StringComparison.Ordinal)).ToList();
+        fields.RemoveAll(f => f.Key == "Input.Phones");
+        fields.AddRange([new("Input.Incidents", one.ToString()), new("Input.Incidents", two.ToString()), new("Input.Descriptions[ru]", "Белая машина"), new("Input.Phones", "87011112233\n87014445566")]);
+        using var saved = await first.PostFieldsAsync("/staff/alerts/new", fields, "/staff/alerts/new");
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var id = await App.WithDbAsync(db => db.Alerts.Select(a => a.Id).SingleAsync());
+        using (await second.PostFormAsync($"/staff/alerts/{id}", [], $"/staff/alerts/{id}?handler=Approve"))
+        using (await second.PostFormAsync($"/staff/alerts/{id}", [], $"/staff/alerts/{id}?handler=Publish"))
+        {
+        }
+
+        Assert.Equal(2, await App.WithDbAsync(db => db.Alerts.Select(a => a.Reports).SingleAsync()));
+        var code = await IssueCodeAsync(App, first.User.Id);
+        using var community = App.Client();
+        foreach (var phone in new[] { "+7 701 111 22 33", "+7 701 444 55 66" })
+        {
+            // One report stands behind each number: "1 report", and no city or month that could point at her.
+            using var found = await CheckAsync(community, code, phone);
+            var body = JsonDocument.Parse(await found.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(1, body.GetProperty("reports").GetInt32());
+            Assert.All(body.GetProperty("codes").EnumerateArray(), c => Assert.Equal(1, c.GetProperty("reports").GetInt32()));
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("cityCode").ValueKind);
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("month").ValueKind);
+        }
+
+        // The plate both reports name: two, with the latest city and month.
+        using var plate = await CheckAsync(community, code, "777 KZA 02");
+        var both = JsonDocument.Parse(await plate.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(2, both.GetProperty("reports").GetInt32());
+        Assert.Equal("ALA", both.GetProperty("cityCode").GetString());
+        Assert.Equal(App.Today.AddDays(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), both.GetProperty("month").GetString());
+    }
+
+    [Fact]
+    public async Task AnAlertDraftedFromIncidents_PrefillsOnePhonePerLine_AndItsOwnFormAcceptsThem()
+    {
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var other = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+
+        // Two numbers in the perpetrator's one field, separated only by a space, as people type them.
+        var incident = await Situations.RecordAsync(coordinator, ClientIncident(App.Today.AddDays(-4), "87011234567 87017654321"));
+        var form = await coordinator.Http.GetStringAsync(new Uri($"/staff/alerts/new?incident={incident}&lang=en", UriKind.Relative));
+        Assert.Contains(new("Input.Phones", "87011234567\n87017654321"), Html.FormFields(form, "novalidate"));
+
+        await PublishFromAsync(coordinator, other, incident);
+        Assert.Equal(["87011234567", "87017654321"], await App.WithDbAsync(async db => (await db.Alerts.SingleAsync()).PhoneList));
+        var code = await IssueCodeAsync(App, coordinator.User.Id);
+        using var community = App.Client();
+        foreach (var phone in new[] { "+7 701 123 45 67", "+7 701 765 43 21" })
+        {
+            using var found = await CheckAsync(community, code, phone);
+            var body = JsonDocument.Parse(await found.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(body.GetProperty("found").GetBoolean(), phone);
+            Assert.Equal(1, body.GetProperty("reports").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task RememberMyCode_KeepsARandomHandleNotTheCode_ThePageNeverShowsTheCode_AndRevokingTheCardEndsIt()
+    {
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var code = await IssueCodeAsync(App, coordinator.User.Id);
+        string[] spellings = [code, ReadableCode.Normalise(code)!, code.Replace("-", string.Empty, StringComparison.Ordinal)];
+        using var community = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        using var remembered = await community.PostPublicAsync("/check?lang=en", new FormUrlEncodedContent([new("Code", code), new("Q", "+7 700 000 0000"), new("Remember", "true")]));
+        Assert.Equal(HttpStatusCode.OK, remembered.StatusCode);
+        var cookie = Assert.Single(remembered.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SavedCode.CookieName + "=", StringComparison.Ordinal));
+        var handle = cookie[(SavedCode.CookieName.Length + 1)..cookie.IndexOf(';', StringComparison.Ordinal)];
+        Assert.True(handle.Length >= 40, handle);
+        var stored = await App.WithDbAsync(db => db.SavedCards.SingleAsync());
+        Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(handle)), stored.HandleHash); // only the handle's hash is kept
+
+        // Typed without "remember", the code is not written back into the page either.
+        using var typed = await community.PostPublicAsync("/check?lang=en", new FormUrlEncodedContent([new("Code", code), new("Q", "+7 700 000 0001")]));
+        var typedPage = await typed.Content.ReadAsStringAsync();
+        Assert.Contains("No record", typedPage, StringComparison.Ordinal);
+
+        // The handle alone lets her in.
+        using var again = await CheckWithCookieAsync(community, handle);
+        var againPage = await again.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Using the code saved on this phone.", againPage, StringComparison.Ordinal);
+        foreach (var spelling in spellings)
+        {
+            Assert.DoesNotContain(spelling, cookie, StringComparison.OrdinalIgnoreCase);
+            foreach (var page in new[] { await remembered.Content.ReadAsStringAsync(), typedPage, againPage })
+            {
+                Assert.DoesNotContain(spelling, page, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        // A cookie that holds the code itself (as it used to) opens nothing, and is deleted.
+        using var legacy = await CheckWithCookieAsync(community, ReadableCode.Normalise(code)!);
+        Assert.Equal(HttpStatusCode.Unauthorized, legacy.StatusCode);
+        Assert.Contains(legacy.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SavedCode.CookieName + "=;", StringComparison.Ordinal));
+
+        // Revoking the card ends the handle: refused as the card is, then forgotten on the phone and on the server.
+        using (await coordinator.PostFormAsync("/staff/access-codes", new() { ["Serial"] = "1" }, "/staff/access-codes?handler=Revoke"))
+        {
+        }
+
+        using var revoked = await CheckWithCookieAsync(community, handle);
+        Assert.Equal(HttpStatusCode.Forbidden, revoked.StatusCode);
+        Assert.Contains(revoked.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SavedCode.CookieName + "=;", StringComparison.Ordinal));
+        Assert.Equal(0, await App.WithDbAsync(db => db.SavedCards.CountAsync()));
+        using var gone = await CheckWithCookieAsync(community, handle);
+        Assert.Equal(HttpStatusCode.Unauthorized, gone.StatusCode); // nothing remembered: "type your code"
+    }
+
+    private static async Task<HttpResponseMessage> CheckWithCookieAsync(HttpClient client, string cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/check?lang=en") { Content = new FormUrlEncodedContent([new("Q", "+7 700 000 0000")]) };
+        request.Headers.Add("Cookie", SavedCode.CookieName + "=" + cookie);
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        return await client.SendAsync(request);
     }
 
     [Collection(SqliteCollection.Name)]

@@ -178,7 +178,7 @@ public abstract class HostileInputTests(AmanatApp app) : IntegrationTest(app)
         {
             count++;
             using var content = new StringContent(body, Encoding.Latin1, "application/x-www-form-urlencoded");
-            using var response = await client.PostAsync(new Uri("/report", UriKind.Relative), content);
+            using var response = await client.PostPublicAsync("/report", content);
             if ((int)response.StatusCode >= 500)
             {
                 failures.Add($"{(int)response.StatusCode} ← raw {Shorten(body)}");
@@ -186,7 +186,7 @@ public abstract class HostileInputTests(AmanatApp app) : IntegrationTest(app)
         }
 
         using var withdraw = new FormUrlEncodedContent([new("Reference", new string('Z', 5_000))]);
-        using var withdrawn = await client.PostAsync(new Uri("/report/withdraw", UriKind.Relative), withdraw);
+        using var withdrawn = await client.PostPublicAsync("/report/withdraw", withdraw);
         Assert.Equal(HttpStatusCode.NotFound, withdrawn.StatusCode);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));

@@ -40,7 +40,7 @@ public abstract partial class SelfReportTests(AmanatApp app) : IntegrationTest(a
     public static async Task<HttpResponseMessage> PostReportAsync(HttpClient client, IEnumerable<KeyValuePair<string, string>> fields, string lang = "ru")
     {
         using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri($"/report?lang={lang}", UriKind.Relative), content);
+        return await client.PostPublicAsync($"/report?lang={lang}", content);
     }
 
     public static string ReferenceIn(string html) => ReferencePattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("No reference in: " + html);
@@ -115,6 +115,49 @@ public abstract partial class SelfReportTests(AmanatApp app) : IntegrationTest(a
         Assert.Equal(HttpStatusCode.BadRequest, crossSite.StatusCode);
 
         Assert.Equal(0, await App.WithDbAsync(db => db.SelfReports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task APostThatDoesNotShowItCameFromThisSite_IsRefused_UnlessTheBrowserSaysSameOrigin()
+    {
+        using var client = App.Client();
+        (string Name, string Value)[][] crossSite =
+        [
+            [("Origin", "null")],
+            [("Referer", "https://evil.example/form")],
+            [],
+            [("Origin", "null"), ("Referer", "http://localhost/report")],
+            [("Origin", "https://evil.example")],
+            [("Sec-Fetch-Site", "same-site"), ("Origin", "null")],
+        ];
+        foreach (var headers in crossSite)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/report?lang=en") { Content = new FormUrlEncodedContent(Report()) };
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.Add(name, value);
+            }
+
+            using var refused = await client.SendAsync(request);
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, string.Join(", ", headers.Select(h => h.Name + ": " + h.Value)));
+        }
+
+        Assert.Equal(0, await App.WithDbAsync(db => db.SelfReports.CountAsync()));
+
+        // What browsers on this site send: Sec-Fetch-Site (with our no-referrer policy the Origin is "null"), or, in an older browser, this site's Origin.
+        foreach (var headers in new[] { new[] { ("Sec-Fetch-Site", "same-origin"), ("Origin", "null") }, [("Origin", "http://localhost")] })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/report?lang=en") { Content = new FormUrlEncodedContent(Report()) };
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.Add(name, value);
+            }
+
+            using var accepted = await client.SendAsync(request);
+            ReferenceIn(await accepted.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(2, await App.WithDbAsync(db => db.SelfReports.CountAsync()));
     }
 
     [Fact]
@@ -200,7 +243,7 @@ public abstract partial class SelfReportTests(AmanatApp app) : IntegrationTest(a
     private static async Task<HttpResponseMessage> WithdrawAsync(HttpClient client, string reference)
     {
         using var content = new FormUrlEncodedContent([new("Reference", reference)]);
-        return await client.PostAsync(new Uri("/report/withdraw?lang=ru", UriKind.Relative), content);
+        return await client.PostPublicAsync("/report/withdraw?lang=ru", content);
     }
 
     private async Task<string> RawDatabaseTextAsync()
@@ -256,7 +299,7 @@ public sealed class SealedSelfReportTests : IAsyncLifetime
         using var check = await client.SendAsync(checkRequest);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, check.StatusCode);
         Assert.Contains("The check is unavailable right now", await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var checkPage = await client.PostAsync(new Uri("/check?lang=ru", UriKind.Relative), new FormUrlEncodedContent([new("Code", "K7PA-3XWD-RMCT"), new("Q", "+77011234567")]));
+        using var checkPage = await client.PostPublicAsync("/check?lang=ru", new FormUrlEncodedContent([new("Code", "K7PA-3XWD-RMCT"), new("Q", "+77011234567")]));
         var checkHtml = await checkPage.Content.ReadAsStringAsync();
         Assert.Contains("Проверка сейчас недоступна", checkHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("записей нет", checkHtml, StringComparison.Ordinal);

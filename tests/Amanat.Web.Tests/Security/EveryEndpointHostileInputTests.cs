@@ -1083,7 +1083,10 @@ public abstract partial class EveryEndpointHostileInputTests(AmanatApp app, ITes
             });
             var token = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             token.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-            var world = new World(staff, token, NewClient(server), await PendingAsync(server, enrolled: true), await PendingAsync(server, enrolled: false));
+            // The public pages refuse a post that does not show it came from this site: the corpus posts as a browser on it, to reach the handlers.
+            var anonymous = NewClient(server);
+            anonymous.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
+            var world = new World(staff, token, anonymous, await PendingAsync(server, enrolled: true), await PendingAsync(server, enrolled: false));
 
             var (victim, _, _) = await StaffClient.CreateUserAsync(server, "victim-" + Guid.NewGuid().ToString("N")[..8], Password, StaffRoles.Outreach);
             world.Victim = victim.Id;

@@ -101,7 +101,7 @@ public abstract class SessionSecurityTests(AmanatApp app) : IntegrationTest(app)
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var code = (await scope.ServiceProvider.GetRequiredService<AccessCodeDesk>().IssueAsync(1, null, user.Id))[0].Code;
-            using var check = await browser.PostAsync("/check", new() { ["Code"] = code, ["Q"] = "8 701 123 45 67", ["Remember"] = "true" });
+            using var check = await browser.PostAsync("/check", new() { ["Code"] = code, ["Q"] = "8 701 123 45 67", ["Remember"] = "true" }, ("Sec-Fetch-Site", "same-origin"));
             Assert.Equal(HttpStatusCode.OK, check.StatusCode);
         }
 

@@ -40,7 +40,10 @@ internal sealed class AccessCodeDesk(AmanatDbContext db, KeyVault vault, AuditTr
         return issued;
     }
 
-    /// <summary>Revokes the card with this number; false when there is none.</summary>
+    /// <summary>
+    /// Revokes the card with this number; false when there is none. Every phone's "remember my code" for it
+    /// stops at once (a handle lets her in only while its card is valid) and is deleted when next presented.
+    /// </summary>
     public async Task<bool> RevokeAsync(int serial, Guid staffId)
     {
         var code = await db.AccessCodes.SingleOrDefaultAsync(c => c.Serial == serial);

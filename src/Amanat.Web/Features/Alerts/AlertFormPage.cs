@@ -1,5 +1,6 @@
 using Amanat.Core.Alerts;
 using Amanat.Core.Data;
+using Amanat.Core.Identifiers;
 using Amanat.Core.Vocabularies;
 using Amanat.Web.Features.Alerts;
 using Amanat.Web.Resources;
@@ -28,7 +29,7 @@ internal sealed class AlertInput
 
     public Dictionary<string, string?> Descriptions { get; set; } = [];
 
-    /// <summary>One per line.</summary>
+    /// <summary>One per line (several on a line are split as in an incident's field).</summary>
     public string? Phones { get; set; }
 
     public string? Plates { get; set; }
@@ -43,7 +44,7 @@ internal sealed class AlertInput
         Year = Year,
         Month = Month,
         Descriptions = Descriptions.Where(d => !string.IsNullOrWhiteSpace(d.Value)).ToDictionary(d => d.Key, d => d.Value!.Trim()),
-        Phones = Lines(Phones),
+        Phones = [.. PhoneNormaliser.Split(Phones)],
         Plates = Lines(Plates),
         ExpiresOn = ExpiresOn,
     };

@@ -11,11 +11,12 @@ namespace Amanat.Web.Features.Alerts;
 /// <summary>
 /// Check a phone number or plate before meeting a client: her access code (typed, or remembered on this
 /// phone if she chose so), then "no record" or the alert codes with counts. The number never goes in a URL;
-/// what was checked is never stored.
+/// what was checked is never stored; her code is never shown back.
 /// </summary>
 [IgnoreAntiforgeryToken]
-internal sealed class CheckModel(AmanatDbContext db, CheckNumber check) : PageModel
+internal sealed class CheckModel(AmanatDbContext db, CheckNumber check, SavedCards savedCards) : PageModel
 {
+    /// <summary>Her code as typed: read from the post, never written back into the page.</summary>
     [BindProperty]
     public string? Code { get; set; }
 
@@ -31,7 +32,7 @@ internal sealed class CheckModel(AmanatDbContext db, CheckNumber check) : PageMo
 
     public VocabularyList Vocabulary { get; private set; } = new([]);
 
-    public void OnGet() => HasSavedCode = SavedCode.Read(Request) is not null;
+    public void OnGet() => HasSavedCode = SavedCode.Read(Request, Response) is not null;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -40,22 +41,28 @@ internal sealed class CheckModel(AmanatDbContext db, CheckNumber check) : PageMo
             return BadRequest();
         }
 
-        var saved = SavedCode.Read(Request);
-        var code = string.IsNullOrWhiteSpace(Code) ? saved : Code;
-        Result = await check.CheckAsync(new NumberCheck(Q, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress), code));
+        var saved = SavedCode.Read(Request, Response);
+        var typed = string.IsNullOrWhiteSpace(Code) ? null : Code;
+        Result = await check.CheckAsync(new NumberCheck(Q, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress), typed, SavedHandle: typed is null ? saved : null));
         var accepted = Result.Refusal is ChannelRefusal.None or ChannelRefusal.BadQuery;
-        if (accepted && Remember && !string.IsNullOrWhiteSpace(Code))
+        if (accepted && Remember && typed is not null && await savedCards.RememberAsync(typed) is { } handle)
         {
-            SavedCode.Save(Response, Code);
-            saved = Code;
+            await savedCards.ForgetAsync(saved);
+            SavedCode.Save(Response, handle);
+            saved = handle;
+        }
+
+        if (Result.Refusal is ChannelRefusal.NoCode or ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null && typed is null)
+        {
+            // A revoked card, or a handle the server no longer knows, must not stay remembered.
+            await savedCards.ForgetAsync(saved);
+            SavedCode.Forget(Response);
+            saved = null;
         }
 
         HasSavedCode = saved is not null && Result.Refusal is not (ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode);
-        if (Result.Refusal is ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null && string.IsNullOrWhiteSpace(Code))
-        {
-            SavedCode.Forget(Response); // a revoked card must not stay remembered
-        }
 
+        Code = null;
         Response.StatusCode = SavedCode.Status(Result.Refusal);
         if (Result.RetryAfter is { } wait)
         {
@@ -66,8 +73,9 @@ internal sealed class CheckModel(AmanatDbContext db, CheckNumber check) : PageMo
         return Page();
     }
 
-    public IActionResult OnPostForget()
+    public async Task<IActionResult> OnPostForgetAsync()
     {
+        await savedCards.ForgetAsync(SavedCode.Read(Request, Response));
         SavedCode.Forget(Response);
         return Redirect("/check?lang=" + Localization.Languages.Current.Code);
     }

@@ -6,9 +6,10 @@ namespace Amanat.Web.Features.Alerts;
 
 /// <summary>
 /// A number check as asked: the phone or plate, who asks (for the limits: an address key or a chat), and
-/// her access: the code she typed (web, API), or the card she showed earlier in a bot session.
+/// her access: the code she typed (web, API), the card she showed earlier in a bot session, or the handle of
+/// "remember my code" on the web (used only when nothing was typed).
 /// </summary>
-internal sealed record NumberCheck(string? Query, string Caller, string? Code = null, Guid? SessionCard = null);
+internal sealed record NumberCheck(string? Query, string Caller, string? Code = null, Guid? SessionCard = null, string? SavedHandle = null);
 
 /// <summary>The answer, or why there is none (and, when limited, how long to wait).</summary>
 internal sealed record CheckResult(ChannelRefusal Refusal, CheckAnswer? Answer = null, TimeSpan? RetryAfter = null);
@@ -26,7 +27,7 @@ internal sealed class CheckNumber(CommunityChannel channel, AmanatDbContext db, 
     public async Task<CheckResult> CheckAsync(NumberCheck check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var (refusal, wait) = await channel.AdmitAsync(check.Code, check.SessionCard, check.Caller);
+        var (refusal, wait) = await channel.AdmitAsync(check.Code, check.SessionCard, check.Caller, check.SavedHandle);
         if (refusal != ChannelRefusal.None)
         {
             return new CheckResult(refusal, RetryAfter: wait);

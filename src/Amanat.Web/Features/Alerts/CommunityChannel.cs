@@ -1,5 +1,6 @@
 using Amanat.Core.Alerts;
 using Amanat.Core.Data;
+using Amanat.Core.Identifiers;
 using Amanat.Core.Security;
 using Amanat.Core.Time;
 using Amanat.Web.Features.Community;
@@ -29,7 +30,10 @@ internal enum ChannelRefusal
     BadQuery,
 }
 
-/// <summary>A published alert as the community sees it: codes, who, where, when, what to look out for.</summary>
+/// <summary>
+/// A published alert as the community sees it: codes, who, where, when, what to look out for, and its phone
+/// numbers and plates masked (<see cref="IdentifierMask"/>): the full value only through the number check.
+/// </summary>
 internal sealed record AlertView(Guid Id, string CategoryCode, IReadOnlyList<string> Codes, string CityCode, string When, string? Description, string? DescriptionLanguage, IReadOnlyList<string> Phones, IReadOnlyList<string> Plates, DateTime PublishedAtUtc, DateOnly ExpiresOn);
 
 internal sealed record FeedResult(ChannelRefusal Refusal, IReadOnlyList<AlertView> Alerts, TimeSpan? RetryAfter = null);
@@ -40,16 +44,17 @@ internal sealed record FeedResult(ChannelRefusal Refusal, IReadOnlyList<AlertVie
 /// (<see cref="CheckNumber"/>) and the alerts feed, which shows published, unexpired alerts only. While
 /// sealed it answers "unavailable", never "no record".
 /// </summary>
-internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessCodeDesk codes, PublicLimits limits, TimeProvider clock, DisplayTimeZone zone)
+internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, AccessCodeDesk codes, SavedCards saved, PublicLimits limits, TimeProvider clock, DisplayTimeZone zone)
 {
     public const int FeedSize = 50;
 
     public DateOnly Today => DateOnly.FromDateTime(zone.ToLocal(clock.GetUtcNow().UtcDateTime).DateTime);
 
     /// <summary>Published, unexpired alerts, newest first: for a city (or all), the description in her language when there is one.</summary>
-    public async Task<FeedResult> FeedAsync(string? code, string? city, string language, string caller)
+    /// <param name="savedHandle">The handle of "remember my code", used when no code was typed.</param>
+    public async Task<FeedResult> FeedAsync(string? code, string? city, string language, string caller, string? savedHandle = null)
     {
-        var (refusal, wait) = await AdmitAsync(code, null, caller);
+        var (refusal, wait) = await AdmitAsync(code, null, caller, savedHandle);
         if (refusal != ChannelRefusal.None)
         {
             return new FeedResult(refusal, [], wait);
@@ -72,7 +77,8 @@ internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, Acces
         return [.. alerts.Select(a => View(a, language))];
     }
 
-    public static AlertView View(Alert alert, string language)
+    /// <summary>The alert for the feed, the printed sheet and the bot: its identifiers masked, unless <paramref name="full"/> (staff pages only).</summary>
+    public static AlertView View(Alert alert, string language, bool full = false)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var descriptions = alert.DescriptionsByLanguage;
@@ -81,7 +87,7 @@ internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, Acces
             : descriptions.Select(d => (d.Key, d.Value)).FirstOrDefault();
         // Behind a lone report the month could point at her: only the year is shown.
         var when = alert.Reports >= CheckAnswer.MinReportsForPlace ? alert.When : alert.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-        return new AlertView(alert.Id, alert.CategoryCode, alert.CodeList, alert.CityCode, when, description, descriptionLanguage, alert.PhoneList, alert.PlateList, alert.PublishedAtUtc ?? alert.CreatedAtUtc, alert.ExpiresOn);
+        return new AlertView(alert.Id, alert.CategoryCode, alert.CodeList, alert.CityCode, when, description, descriptionLanguage, full ? alert.PhoneList : [.. alert.PhoneList.Select(IdentifierMask.Phone)], full ? alert.PlateList : [.. alert.PlateList.Select(IdentifierMask.Tail)], alert.PublishedAtUtc ?? alert.CreatedAtUtc, alert.ExpiresOn);
     }
 
     /// <summary>A typed code checked without using it (the bot, when she sends her code once for a session).</summary>
@@ -109,12 +115,28 @@ internal sealed class CommunityChannel(AmanatDbContext db, KeyVault vault, Acces
     }
 
     /// <summary>
-    /// Lets a caller in with a typed code, or with the card verified earlier in this bot session: not while
-    /// sealed, one permit per caller, then the card still valid, one permit of its own limit, a use counted.
+    /// Lets a caller in with a typed code, with the card verified earlier in this bot session, or with the card
+    /// a remembered handle stands for (when nothing was typed): not while sealed, one permit per caller, then
+    /// the card still valid, one permit of its own limit, a use counted.
     /// </summary>
     /// <param name="caller">Who asks, for the limit: an address key (<see cref="PublicLimits.AddressKey"/>) or a chat.</param>
-    public async Task<(ChannelRefusal Refusal, TimeSpan? RetryAfter)> AdmitAsync(string? typed, Guid? sessionCard, string caller)
+    public async Task<(ChannelRefusal Refusal, TimeSpan? RetryAfter)> AdmitAsync(string? typed, Guid? sessionCard, string caller, string? savedHandle = null)
     {
+        if (sessionCard is null && string.IsNullOrWhiteSpace(typed) && savedHandle is not null)
+        {
+            if (vault.IsSealed)
+            {
+                return (ChannelRefusal.Unavailable, null);
+            }
+
+            // A forgotten or expired handle: as if nothing was remembered. A revoked card's handle finds the card, and is refused with it.
+            sessionCard = await saved.CardAsync(savedHandle);
+            if (sessionCard is null)
+            {
+                return (ChannelRefusal.NoCode, null);
+            }
+        }
+
         if (sessionCard is not { } cardId)
         {
             var (refusal, card, wait) = await VerifyAsync(typed, caller);

@@ -14,11 +14,12 @@ namespace Amanat.Web.Features.Alerts;
 /// Needs her access code (typed, or remembered on this phone); the code never goes in a URL.
 /// </summary>
 [IgnoreAntiforgeryToken]
-internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel channel) : PageModel
+internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel channel, SavedCards savedCards) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? City { get; set; }
 
+    /// <summary>Her code as typed: read from the post, never written back into the page.</summary>
     [BindProperty]
     public string? Code { get; set; }
 
@@ -35,10 +36,9 @@ internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel chann
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var saved = SavedCode.Read(Request);
-        HasSavedCode = saved is not null;
+        var saved = SavedCode.Read(Request, Response);
         await LoadAsync();
-        return saved is null ? Page() : await ShowAsync(saved);
+        return saved is null ? Page() : await ShowAsync(null, saved);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -49,23 +49,35 @@ internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel chann
         }
 
         await LoadAsync();
-        var code = string.IsNullOrWhiteSpace(Code) ? SavedCode.Read(Request) : Code;
-        var result = await ShowAsync(code);
-        if (Feed?.Refusal == ChannelRefusal.None && Remember && !string.IsNullOrWhiteSpace(Code))
+        var typed = string.IsNullOrWhiteSpace(Code) ? null : Code;
+        var saved = SavedCode.Read(Request, Response);
+        var result = await ShowAsync(typed, typed is null ? saved : null);
+        if (Feed?.Refusal == ChannelRefusal.None && Remember && typed is not null && await savedCards.RememberAsync(typed) is { } handle)
         {
-            SavedCode.Save(Response, Code);
+            await savedCards.ForgetAsync(saved);
+            SavedCode.Save(Response, handle);
+            HasSavedCode = true;
         }
 
-        HasSavedCode = Feed?.Refusal == ChannelRefusal.None && (Remember || SavedCode.Read(Request) is not null);
+        Code = null;
         return result;
     }
 
-    private async Task<IActionResult> ShowAsync(string? code)
+    private async Task<IActionResult> ShowAsync(string? typed, string? saved)
     {
-        Feed = await channel.FeedAsync(code, City, Localization.Languages.Current.Code, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));
-        if (Feed.Refusal is ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && string.IsNullOrWhiteSpace(Code))
+        Feed = await channel.FeedAsync(typed, City, Localization.Languages.Current.Code, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress), saved);
+        if (Feed.Refusal is ChannelRefusal.NoCode or ChannelRefusal.UnknownCode or ChannelRefusal.InvalidCode && saved is not null)
         {
+            // A revoked card, or a handle the server no longer knows, must not stay remembered.
+            await savedCards.ForgetAsync(saved);
             SavedCode.Forget(Response);
+            if (Feed.Refusal == ChannelRefusal.NoCode)
+            {
+                Feed = null; // nothing remembered after all: the page as for a first visit
+                return Page();
+            }
+
+            saved = null;
         }
 
         Response.StatusCode = SavedCode.Status(Feed.Refusal);
@@ -74,7 +86,7 @@ internal sealed class AlertsFeedModel(AmanatDbContext db, CommunityChannel chann
             Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        HasSavedCode = SavedCode.Read(Request) is not null && Feed.Refusal == ChannelRefusal.None;
+        HasSavedCode = (saved ?? SavedCode.Read(Request, Response)) is not null && Feed.Refusal == ChannelRefusal.None;
         return Page();
     }
 

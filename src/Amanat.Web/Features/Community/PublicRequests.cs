@@ -5,7 +5,8 @@ namespace Amanat.Web.Features.Community;
 /// <summary>
 /// Guards of the public forms and API: a small body limit, and — instead of anti-forgery tokens, whose keys
 /// sit under the root key and would fail while sealed, and which need a cookie — a same-origin check of
-/// posts made by browsers (<c>Sec-Fetch-Site</c>, else <c>Origin</c>). A post from another site is refused.
+/// posts (<c>Sec-Fetch-Site</c>, else <c>Origin</c>). A post from another site, or one that does not show
+/// where it came from, is refused.
 /// </summary>
 internal static class PublicRequests
 {
@@ -38,7 +39,12 @@ internal static class PublicRequests
             return next(context);
         });
 
-    /// <summary>False when a browser says the post came from another site.</summary>
+    /// <summary>
+    /// True only when the post shows that it came from this site: <c>Sec-Fetch-Site: same-origin</c> (or
+    /// <c>none</c>, typed by her), else an <c>Origin</c> naming this host. A post with neither, or with
+    /// <c>Origin: null</c> (a sandboxed frame, a data: page, or a redirect from elsewhere), counts as cross-site;
+    /// the <c>Referer</c> decides nothing.
+    /// </summary>
     public static bool IsSameOrigin(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,9 +54,9 @@ internal static class PublicRequests
             return site is "same-origin" or "none";
         }
 
-        // Old browsers: no Sec-Fetch-Site, and with our no-referrer policy the Origin may be "null"; let those through.
+        // Browsers without Sec-Fetch-Site: only a real Origin of this host lets the post through.
         var origin = request.Headers.Origin.ToString();
-        return origin.Length == 0 || origin == "null"
-            || Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+        return origin.Length > 0 && origin != "null"
+            && Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }
