@@ -32,9 +32,9 @@ internal static class StaffAuthentication
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddUserStore<StaffUserStore>()
-            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddUserStore<StaffUserStore>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<AuthenticatorCodes>();
         services.AddScoped<PreservedForms.RestoreFilter>();
 
         services.AddAuthentication(StaffSchemes.Default)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Step two: the six-digit code of the authenticator app, or one of the recovery codes.</summary>
-internal sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class CodeModel(UserManager<StaffUser> users, AuthenticatorCodes codes, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -75,9 +75,9 @@ internal sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn
     private async Task<AuditEventType?> VerifyAsync(StaffUser user, string code)
     {
         var compact = code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
-        if (compact.Length == 6 && compact.All(char.IsAsciiDigit))
+        if (AuthenticatorCodes.LooksLikeACode(compact))
         {
-            return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, compact) ? AuditEventType.SignedIn : null;
+            return await codes.AcceptOnceAsync(user, compact) ? AuditEventType.SignedIn : null;
         }
 
         return (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact)).Succeeded ? AuditEventType.RecoveryCodeUsed : null;

@@ -15,7 +15,7 @@ namespace Amanat.Web.Features.SignIn;
 /// TOTP enrolment, before anything else: a QR code and the key to type by hand, a first code to prove
 /// it works, then ten recovery codes shown once.
 /// </summary>
-internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class EnrolModel(UserManager<StaffUser> users, AuthenticatorCodes codes, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -57,7 +57,7 @@ internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signI
         }
 
         var code = Code?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
-        if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+        if (!ModelState.IsValid || !await codes.AcceptOnceAsync(user, code))
         {
             if (ModelState.IsValid)
             {
