@@ -34,6 +34,13 @@ public sealed class StaffUser : IdentityUser<Guid>
 
     public bool IsDisabled => DisabledAtUtc is not null;
 
+    /// <summary>
+    /// The 30-second time step of the last authenticator code accepted: a code of this step or an earlier one
+    /// is refused, so each code works once (RFC 6238, section 5.2). Set only by an atomic conditional update
+    /// (<see cref="OneTimeCodes"/>), never through this property.
+    /// </summary>
+    public long? LastTotpTimeStep { get; private set; }
+
     /// <summary>Changes roles. Refuses to leave an account with none: disable it instead.</summary>
     public void SetRoles(StaffRoles roles)
     {

@@ -1,4 +1,5 @@
 using Amanat.Core.Data;
+using Amanat.Core.Security;
 using Amanat.Core.Staff;
 using Amanat.Web.Localization;
 using Microsoft.AspNetCore.Authentication;
@@ -9,7 +10,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Amanat.Web.Authentication;
 
 /// <summary>
-/// Staff sign-in: ASP.NET Core Identity for accounts (passwords, lockout, TOTP, recovery codes), a
+/// Staff sign-in: ASP.NET Core Identity for accounts (passwords, TOTP keys, recovery codes), growing delays
+/// after wrong attempts instead of a lock-out (<see cref="SignInThrottle"/>), one-time TOTP codes, a
 /// cookie tied to a server-side session, personal bearer tokens for the API, and one policy per
 /// permission of the roles table.
 /// </summary>
@@ -27,14 +29,14 @@ internal static class StaffAuthentication
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = false; // no lock-out weapon: wrong attempts are slowed by SignInThrottle
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddUserStore<StaffUserStore>()
-            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddUserStore<StaffUserStore>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<AuthenticatorCodes>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordCheck>();
         services.AddScoped<PreservedForms.RestoreFilter>();
 
         services.AddAuthentication(StaffSchemes.Default)

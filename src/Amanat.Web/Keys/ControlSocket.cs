@@ -101,7 +101,7 @@ internal sealed class ControlSocket(DataDirectory data, Sealing sealing, KeyVaul
             case "unseal":
                 var result = vault.Mode == UnlockMode.KeyFile
                     ? await sealing.UnsealWithKeyFileAsync(AuditSource.Cli())
-                    : await sealing.UnsealAsync(request.Passphrase ?? string.Empty, AuditSource.Cli(), throttled: false);
+                    : await sealing.UnsealAsync(request.Passphrase ?? string.Empty, AuditSource.Cli(), webAddress: null);
                 return result.Outcome switch
                 {
                     UnsealOutcome.Unsealed => new ControlReply(true, "Unsealed."),

@@ -88,12 +88,13 @@ internal sealed partial class Sealing(KeyVault vault, UnlockThrottle throttle, I
         }
     }
 
-    /// <param name="throttled">False for the CLI on the server itself: its user can read the key store
-    /// anyway, and an attacker flooding the web page must not lock the administrator out.</param>
-    public async Task<UnsealResult> UnsealAsync(string passphrase, AuditSource source, bool throttled = true)
+    /// <param name="webAddress">The caller's address key (IPv4, IPv6 /64) for the web page's limit; null for the
+    /// unseal command on the server itself: its user can read the key store anyway, and strangers flooding the
+    /// web page must never lock the administrator out of it.</param>
+    public async Task<UnsealResult> UnsealAsync(string passphrase, AuditSource source, string? webAddress)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var wait = throttled ? throttle.WaitBeforeNextAttempt() : TimeSpan.Zero;
+        var wait = webAddress is null ? TimeSpan.Zero : throttle.WaitBeforeNextAttempt(webAddress);
         if (wait > TimeSpan.Zero)
         {
             return new UnsealResult(UnsealOutcome.Throttled, wait);
@@ -115,9 +116,9 @@ internal sealed partial class Sealing(KeyVault vault, UnlockThrottle throttle, I
             // Argon2id takes about half a second and 64 MiB: one attempt at a time.
             if (!await Task.Run(() => vault.TryUnseal(passphrase ?? string.Empty)))
             {
-                if (throttled)
+                if (webAddress is not null)
                 {
-                    throttle.RecordFailure();
+                    throttle.RecordFailure(webAddress);
                 }
 
                 failedWhileSealed.Add((clock.GetUtcNow().UtcDateTime, source));

@@ -5,22 +5,51 @@ namespace Amanat.Core.Tests.Security;
 
 public sealed class UnlockThrottleTests
 {
+    private const string Stranger = "198.51.100.7";
+    private const string Admin = "203.0.113.5";
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void FiveFailures_BlockUntilTheFirstIsAQuarterHourOld()
+    public void FiveFailures_BlockThatAddressUntilTheFirstIsAQuarterHourOld()
     {
         var throttle = new UnlockThrottle(clock);
         for (var i = 0; i < UnlockThrottle.MaxFailures; i++)
         {
-            Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt());
-            throttle.RecordFailure();
+            Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt(Stranger));
+            throttle.RecordFailure(Stranger);
             clock.Advance(TimeSpan.FromMinutes(1));
         }
 
-        Assert.Equal(TimeSpan.FromMinutes(10), throttle.WaitBeforeNextAttempt());
+        Assert.Equal(TimeSpan.FromMinutes(10), throttle.WaitBeforeNextAttempt(Stranger));
         clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt());
+        Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt(Stranger));
+    }
+
+    [Fact]
+    public void OneAddressBlocked_AnotherAddressMayStillTry()
+    {
+        var throttle = new UnlockThrottle(clock);
+        for (var i = 0; i < UnlockThrottle.MaxFailures; i++)
+        {
+            throttle.RecordFailure(Stranger);
+        }
+
+        Assert.True(throttle.WaitBeforeNextAttempt(Stranger) > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt(Admin));
+    }
+
+    [Fact]
+    public void ManyAddresses_ReachTheCeilingForEveryone()
+    {
+        var throttle = new UnlockThrottle(clock);
+        for (var i = 0; i < UnlockThrottle.MaxFailuresEveryone; i++)
+        {
+            throttle.RecordFailure(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"10.0.{i / 250}.{i % 250}"));
+        }
+
+        Assert.Equal(UnlockThrottle.Window, throttle.WaitBeforeNextAttempt(Admin));
+        clock.Advance(UnlockThrottle.Window);
+        Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt(Admin));
     }
 
     [Fact]
@@ -29,12 +58,12 @@ public sealed class UnlockThrottleTests
         var throttle = new UnlockThrottle(clock);
         for (var i = 0; i < UnlockThrottle.MaxFailures - 1; i++)
         {
-            throttle.RecordFailure();
+            throttle.RecordFailure(Stranger);
         }
 
         throttle.RecordSuccess();
-        throttle.RecordFailure();
+        throttle.RecordFailure(Stranger);
 
-        Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt());
+        Assert.Equal(TimeSpan.Zero, throttle.WaitBeforeNextAttempt(Stranger));
     }
 }

@@ -176,7 +176,7 @@ public abstract class BackupTests(AmanatApp app) : IntegrationTest(app)
         }
         finally
         {
-            await App.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, throttled: false);
+            await App.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, webAddress: null);
             App.Services.GetRequiredService<KeyVault>().UseKeyFile();
             backups.Delete(recursive: true);
             foreach (var directory in directories.Where(Directory.Exists))

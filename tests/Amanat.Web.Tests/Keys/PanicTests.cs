@@ -78,7 +78,7 @@ public sealed class PanicTests : IAsyncLifetime
         Assert.DoesNotContain(Canary, stored.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Canary, app.Logs.All, StringComparison.Ordinal);
 
-        Assert.Equal(UnsealOutcome.Unsealed, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, throttled: false)).Outcome);
+        Assert.Equal(UnsealOutcome.Unsealed, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, webAddress: null)).Outcome);
         foreach (var staff in new[] { coordinator, lawyer, admin })
         {
             using var after = await staff.Http.GetAsync(new Uri("/staff", UriKind.Relative));
@@ -127,6 +127,6 @@ public sealed class PanicTests : IAsyncLifetime
         Assert.False(vault.TryUnseal(Passphrase));
         var unlock = await admin.Http.GetStringAsync(new Uri("/staff/unlock?lang=ru", UriKind.Relative));
         Assert.Contains("Ключи на этом сервере уничтожены", unlock, StringComparison.Ordinal);
-        Assert.Equal(UnsealOutcome.Wrong, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, throttled: false)).Outcome);
+        Assert.Equal(UnsealOutcome.Wrong, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, webAddress: null)).Outcome);
     }
 }

@@ -86,6 +86,53 @@ public abstract class SealedModeTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task StrangersWrongPassphrases_DoNotStopTheAdministratorAtAnotherAddress_NorTheUnsealCommand()
+    {
+        const string stranger = "198.51.100.7";
+        await StaffClient.SignInNewAsync(first, StaffRoles.Admin);
+        first.Services.GetRequiredService<Core.Security.KeyVault>().UsePassphrase(Passphrase);
+        await first.StopAsync();
+        var restarted = first.Restarted();
+        restarts.Add(restarted);
+        using var app = restarted.BehindProxy();
+        using var fromStranger = app.From(stranger);
+        using var fromAdmin = app.From("203.0.113.5");
+
+        await GuessFiveTimesAsync(fromStranger);
+        using (var limited = await UnlockAsync(fromStranger, Passphrase))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        }
+
+        using (var unlocked = await UnlockAsync(fromAdmin, Passphrase))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unlocked.StatusCode);
+        }
+
+        // Sealed again, the stranger's address full again: the unseal command on the server is not counted.
+        var socket = ControlSocket.PathIn(app.Services.GetRequiredService<DataDirectory>());
+        Assert.True((await ControlClient.SendAsync(socket, new ControlRequest("seal")))?.Ok);
+        await GuessFiveTimesAsync(fromStranger);
+        using (var limitedAgain = await UnlockAsync(fromStranger, Passphrase))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, limitedAgain.StatusCode);
+        }
+
+        var reply = await ControlClient.SendAsync(socket, new ControlRequest("unseal", Passphrase));
+        Assert.True(reply?.Ok, reply?.Message);
+        Assert.False(app.Services.GetRequiredService<Core.Security.KeyVault>().IsSealed);
+    }
+
+    private static async Task GuessFiveTimesAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < Core.Security.UnlockThrottle.MaxFailures; attempt++)
+        {
+            using var wrong = await UnlockAsync(client, "not the passphrase at all");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task SwitchingToPassphraseAndBack_KeepsEveryValueReadable_AndTheServerStartsUnsealedAgain()
     {
         var admin = await StaffClient.SignInNewAsync(first, StaffRoles.Admin, "switcher");

@@ -165,6 +165,7 @@ public class AmanatApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         Services.GetRequiredService<Amanat.Web.Features.Statistics.FactCache>().Reset();
         Services.GetRequiredService<Amanat.Web.Features.Statistics.ActivityCounts>().Invalidate();
+        Services.GetRequiredService<Amanat.Core.Security.SignInThrottle>().Clear();
         Logs.Clear();
     }
 

@@ -11,6 +11,8 @@ namespace Amanat.Web.Tests.Support;
 /// <summary>A staff member created through the application's own account commands, signed in over HTTP.</summary>
 public sealed partial class StaffClient
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> StepsGiven = new(StringComparer.Ordinal);
+
     private StaffClient(HttpClient http, StaffUser user, string password, string key, IReadOnlyList<string> recoveryCodes)
     {
         Http = http;
@@ -72,7 +74,7 @@ public sealed partial class StaffClient
         return client;
     }
 
-    /// <summary>Password, then the authenticator code (Identity checks codes against the real clock).</summary>
+    /// <summary>Password, then the authenticator code (the server checks codes against the real clock).</summary>
     public Task<HttpResponseMessage> SignInAsync() => SignInAsync(Http, User.UserName!, Password, TotpKey);
 
     /// <summary>Signs an HTTP client in with password and TOTP; returns the answer to the code step.</summary>
@@ -83,7 +85,20 @@ public sealed partial class StaffClient
         return await PostFormAsync(http, afterPassword.Headers.Location!.ToString(), new() { ["Code"] = CurrentCode(key) });
     }
 
-    public static string CurrentCode(string key) => new OtpNet.Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
+    /// <summary>
+    /// The authenticator's code for the current 30-second step; when this key was already given a code of that
+    /// step, the next step's (the server takes codes up to two steps ahead, as from a phone whose clock runs
+    /// fast): each code works once, and a test may sign the same person in again at once.
+    /// </summary>
+    public static string CurrentCode(string key)
+    {
+        var current = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var step = StepsGiven.AddOrUpdate(key, current, (_, last) => Math.Max(current, last + 1));
+        return new OtpNet.Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UnixEpoch.AddSeconds(step * 30));
+    }
+
+    /// <summary>The authenticator's code for the current step, whether or not it was given before (to replay it on purpose).</summary>
+    public static string CodeNow(string key) => new OtpNet.Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>GETs the page to learn its anti-forgery token, then posts the form to it.</summary>
     public Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? action = null) =>

@@ -88,7 +88,7 @@ public sealed class BotTokenTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(polls, api.Polls);
         Assert.Equal(before, api.MessagesTo(chat + 1).Count);
-        Assert.Equal(UnsealOutcome.Unsealed, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, throttled: false)).Outcome);
+        Assert.Equal(UnsealOutcome.Unsealed, (await app.Services.GetRequiredService<Sealing>().UnsealAsync(Passphrase, AuditSource.System, webAddress: null)).Outcome);
         await api.WaitForMessageAsync(chat + 1, t => t.StartsWith("Сәлеметсіз бе", StringComparison.Ordinal) || t.Contains("Тілді таңдаңыз", StringComparison.Ordinal));
         Assert.Equal(BotTokenSource.Stored, bot.Source);
 

@@ -21,7 +21,7 @@ namespace Amanat.Web.Features.Keys;
 /// on this machine can open the data again (a backup with its passphrase or recovery shares can, elsewhere).
 /// </summary>
 [RequirePermission(Permission.PanicLock)]
-internal sealed class PanicModel(UserManager<StaffUser> users, Sealing sealing, KeyVault vault, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class PanicModel(UserManager<StaffUser> users, PasswordCheck passwords, Sealing sealing, KeyVault vault, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Validation.Required")]
@@ -95,9 +95,8 @@ internal sealed class PanicModel(UserManager<StaffUser> users, Sealing sealing, 
             return false;
         }
 
-        if (await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, Password!))
+        if (!await passwords.IsRightAsync(user, user.UserName!, Password!, HttpContext))
         {
-            await users.AccessFailedAsync(user);
             ModelState.AddModelError(nameof(Password), localizer["Confirm.Error.Wrong"]);
             return false;
         }

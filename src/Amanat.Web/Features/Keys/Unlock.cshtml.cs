@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Amanat.Core.Auditing;
 using Amanat.Core.Security;
 using Amanat.Web.Auditing;
+using Amanat.Web.Features.Community;
 using Amanat.Web.Keys;
 using Amanat.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace Amanat.Web.Features.Keys;
 
 /// <summary>
 /// Unlocks a sealed server with the passphrase. Open to anyone (the passphrase is the credential; nobody
-/// can sign in while sealed), limited to a few wrong passphrases per quarter hour, and without an
+/// can sign in while sealed), limited to a few wrong passphrases per quarter hour per address, and without an
 /// anti-forgery token: the cookie keys themselves are locked.
 /// </summary>
 [AllowAnonymous]
@@ -47,7 +48,7 @@ internal sealed class UnlockModel(KeyVault vault, Sealing sealing, IStringLocali
         }
 
         var source = new AuditSource(null, AuditOrigin.Web, AuditTrail.CoarseNetwork(HttpContext.Connection.RemoteIpAddress));
-        var result = await sealing.UnsealAsync(Passphrase!, source);
+        var result = await sealing.UnsealAsync(Passphrase!, source, PublicLimits.AddressKey(HttpContext.Connection.RemoteIpAddress));
         switch (result.Outcome)
         {
             case UnsealOutcome.Unsealed or UnsealOutcome.AlreadyUnsealed:

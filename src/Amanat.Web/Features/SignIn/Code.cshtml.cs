@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Amanat.Core.Auditing;
+using Amanat.Core.Security;
 using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Step two: the six-digit code of the authenticator app, or one of the recovery codes.</summary>
-internal sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class CodeModel(UserManager<StaffUser> users, AuthenticatorCodes codes, SignInThrottle throttle, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -39,27 +40,24 @@ internal sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn
             return Page();
         }
 
-        if (await users.IsLockedOutAsync(user))
-        {
-            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id);
-            ModelState.AddModelError(string.Empty, localizer["SignIn.Error.LockedOut"]);
-            return Page();
-        }
-
-        var verified = await VerifyAsync(user, Code!);
+        // A wrong code, or one tried while she must wait (not checked then): the same answer.
+        var address = PasswordCheck.Address(HttpContext);
+        var waiting = throttle.WaitBeforeNextAttempt(address, user.NormalizedUserName!) > TimeSpan.Zero;
+        var verified = waiting ? null : await VerifyAsync(user, Code!);
         if (verified is null)
         {
-            await using var failed = await audit.BeginAsync();
-            await users.AccessFailedAsync(user);
-            var lockedOut = await users.IsLockedOutAsync(user);
-            failed.Add(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
-            await failed.CommitAsync();
-            ModelState.AddModelError(string.Empty, localizer[lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.WrongCode"]);
+            if (!waiting)
+            {
+                throttle.RecordFailure(address, user.NormalizedUserName!);
+            }
+
+            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id);
+            ModelState.AddModelError(string.Empty, localizer["SignIn.Error.WrongCode"]);
             return Page();
         }
 
         await using var transaction = await audit.BeginAsync(actorId: user.Id);
-        await users.ResetAccessFailedCountAsync(user);
+        throttle.RecordSuccess(user.NormalizedUserName!);
         await signIn.CompleteAsync(HttpContext, user);
         if (verified == AuditEventType.RecoveryCodeUsed)
         {
@@ -75,9 +73,9 @@ internal sealed class CodeModel(UserManager<StaffUser> users, StaffSignIn signIn
     private async Task<AuditEventType?> VerifyAsync(StaffUser user, string code)
     {
         var compact = code.Replace(" ", string.Empty, StringComparison.Ordinal).Trim();
-        if (compact.Length == 6 && compact.All(char.IsAsciiDigit))
+        if (AuthenticatorCodes.LooksLikeACode(compact))
         {
-            return await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, compact) ? AuditEventType.SignedIn : null;
+            return await codes.AcceptOnceAsync(user, compact) ? AuditEventType.SignedIn : null;
         }
 
         return (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact)).Succeeded ? AuditEventType.RecoveryCodeUsed : null;

@@ -14,6 +14,7 @@ namespace Amanat.Web.Features.SignIn;
 [RequirePermission(Permission.SignedIn)]
 internal sealed class ConfirmPasswordModel(
     UserManager<StaffUser> users,
+    PasswordCheck passwords,
     AmanatDbContext db,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
@@ -41,9 +42,8 @@ internal sealed class ConfirmPasswordModel(
             return Page();
         }
 
-        if (await users.IsLockedOutAsync(user) || !await users.CheckPasswordAsync(user, Password!))
+        if (!await passwords.IsRightAsync(user, user.UserName!, Password!, HttpContext))
         {
-            await users.AccessFailedAsync(user);
             ModelState.AddModelError(string.Empty, localizer["Confirm.Error.Wrong"]);
             return Page();
         }

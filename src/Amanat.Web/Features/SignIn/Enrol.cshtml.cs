@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Amanat.Core.Auditing;
+using Amanat.Core.Security;
 using Amanat.Web.Auditing;
 using Amanat.Core.Staff;
 using Amanat.Web.Authentication;
@@ -15,7 +16,7 @@ namespace Amanat.Web.Features.SignIn;
 /// TOTP enrolment, before anything else: a QR code and the key to type by hand, a first code to prove
 /// it works, then ten recovery codes shown once.
 /// </summary>
-internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class EnrolModel(UserManager<StaffUser> users, AuthenticatorCodes codes, SignInThrottle throttle, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -56,15 +57,24 @@ internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signI
             return Redirect("/staff/signin");
         }
 
-        var code = Code?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
-        if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code))
+        if (!ModelState.IsValid)
         {
-            if (ModelState.IsValid)
+            await ShowKeyAsync(user);
+            return Page();
+        }
+
+        // A wrong code, or one tried while she must wait (not checked then): the same answer.
+        var code = Code!.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var address = PasswordCheck.Address(HttpContext);
+        var waiting = throttle.WaitBeforeNextAttempt(address, user.NormalizedUserName!) > TimeSpan.Zero;
+        if (waiting || !await codes.AcceptOnceAsync(user, code))
+        {
+            if (!waiting)
             {
-                await users.AccessFailedAsync(user);
-                ModelState.AddModelError(string.Empty, localizer["SignIn.Error.WrongCode"]);
+                throttle.RecordFailure(address, user.NormalizedUserName!);
             }
 
+            ModelState.AddModelError(string.Empty, localizer["SignIn.Error.WrongCode"]);
             await ShowKeyAsync(user);
             return Page();
         }
@@ -72,7 +82,7 @@ internal sealed class EnrolModel(UserManager<StaffUser> users, StaffSignIn signI
         await using var transaction = await audit.BeginAsync(actorId: user.Id);
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
-        await users.ResetAccessFailedCountAsync(user);
+        throttle.RecordSuccess(user.NormalizedUserName!);
         await signIn.CompleteAsync(HttpContext, user);
         transaction.Add(AuditEventType.TwoFactorEnrolled, user.Id);
         transaction.Add(AuditEventType.SignedIn, user.Id);

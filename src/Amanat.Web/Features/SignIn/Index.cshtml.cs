@@ -12,11 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Amanat.Web.Features.SignIn;
 
 /// <summary>Step one: username and password. The second factor is always required next.</summary>
-internal sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class SignInModel(UserManager<StaffUser> users, PasswordCheck passwords, StaffSignIn signIn, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    // Verifying against a dummy hash when the account does not exist keeps the answer time the same.
-    private static readonly string DummyHash = new PasswordHasher<StaffUser>().HashPassword(null!, "not-a-real-password");
-
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -37,40 +34,21 @@ internal sealed class SignInModel(UserManager<StaffUser> users, StaffSignIn sign
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.UserName!.Trim());
-        if (user is null || user.IsDisabled)
+        // Unknown, disabled, waiting (too many failures) or wrong: the same answer, after the same work.
+        var userName = Input.UserName!.Trim();
+        var user = await users.FindByNameAsync(userName);
+        var right = await passwords.IsRightAsync(user, userName, Input.Password!, HttpContext);
+        if (!right || user is null)
         {
-            users.PasswordHasher.VerifyHashedPassword(null!, DummyHash, Input.Password!);
             await audit.RecordAsync(AuditEventType.SignInFailed, user?.Id);
-            return Refuse("SignIn.Error.Wrong");
-        }
-
-        if (await users.IsLockedOutAsync(user))
-        {
-            await audit.RecordAsync(AuditEventType.SignInFailed, user.Id);
-            return Refuse("SignIn.Error.LockedOut");
-        }
-
-        if (!await users.CheckPasswordAsync(user, Input.Password!))
-        {
-            await using var transaction = await audit.BeginAsync();
-            await users.AccessFailedAsync(user);
-            var lockedOut = await users.IsLockedOutAsync(user);
-            transaction.Add(lockedOut ? AuditEventType.LockedOut : AuditEventType.SignInFailed, user.Id);
-            await transaction.CommitAsync();
-            return Refuse(lockedOut ? "SignIn.Error.LockedOut" : "SignIn.Error.Wrong");
+            ModelState.AddModelError(string.Empty, localizer["SignIn.Error.Wrong"]);
+            return Page();
         }
 
         var enrolled = await users.GetTwoFactorEnabledAsync(user);
         await signIn.BeginAsync(HttpContext, user, enrolled ? PendingStage.Code : PendingStage.Enrol);
         var next = enrolled ? "/staff/signin/code" : "/staff/signin/enrol";
         return Redirect(Url.IsLocalUrl(ReturnUrl) ? $"{next}?ReturnUrl={Uri.EscapeDataString(ReturnUrl)}" : next);
-    }
-
-    private PageResult Refuse(string key)
-    {
-        ModelState.AddModelError(string.Empty, localizer[key]);
-        return Page();
     }
 }
 
