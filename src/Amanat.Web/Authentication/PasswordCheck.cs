@@ -25,10 +25,24 @@ internal sealed class PasswordCheck(UserManager<StaffUser> users, SignInThrottle
     public string AccountKey(string userName) => users.NormalizeName(userName) ?? string.Empty;
 
     /// <summary>True only for an enabled account, not waiting, with this password.</summary>
-    public async Task<bool> IsRightAsync(StaffUser? user, string userName, string password, HttpContext http)
+    public Task<bool> IsRightAsync(StaffUser? user, string userName, string password, HttpContext http) =>
+        IsRightAsync(user, password, http, AccountKey(userName));
+
+    /// <summary>
+    /// The password typed again inside her own session (re-confirmation, the panic lock): counted for this
+    /// session and address, not for the account, so strangers failing against her name elsewhere can never
+    /// make her wait in an emergency.
+    /// </summary>
+    public Task<bool> IsRightInSessionAsync(StaffUser user, string password, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(http);
+        return IsRightAsync(user, password, http, "session:" + (http.CurrentSession()?.Id.ToString("N") ?? "none"));
+    }
+
+    private async Task<bool> IsRightAsync(StaffUser? user, string password, HttpContext http, string account)
     {
         var address = Address(http);
-        var account = AccountKey(userName);
         var waiting = throttle.WaitBeforeNextAttempt(address, account) > TimeSpan.Zero;
         if (waiting || user is null || user.IsDisabled)
         {

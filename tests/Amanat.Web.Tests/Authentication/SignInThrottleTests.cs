@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Amanat.Core.Security;
 using Amanat.Core.Staff;
 using Amanat.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Amanat.Web.Tests.Authentication;
 
@@ -60,6 +61,26 @@ public abstract partial class SignInThrottleTests(AmanatApp app) : IntegrationTe
         {
             Assert.Equal("/staff", signedIn.Headers.Location?.ToString());
         }
+    }
+
+    [Fact]
+    public async Task StrangersFailingAgainstHerName_NeverMakeHerWait_ToTypeHerPasswordAgainInHerOwnSession()
+    {
+        // The panic lock and re-confirmation ask for the password inside her session: in an emergency nobody
+        // elsewhere may have made her wait, however many addresses failed against her account.
+        var coordinator = await StaffClient.SignInNewAsync(App, StaffRoles.Coordinator);
+        var throttle = App.Services.GetRequiredService<SignInThrottle>();
+        var account = coordinator.User.NormalizedUserName!;
+        for (var i = 0; i < SignInThrottle.FreeFailuresPerAccount + 5; i++)
+        {
+            throttle.RecordFailure($"192.0.2.{i}", account);
+        }
+
+        Assert.True(throttle.WaitBeforeNextAttempt("203.0.113.50", account) > TimeSpan.Zero);
+        using var confirmed = await coordinator.PostFormAsync("/staff/confirm-password", new() { ["Password"] = coordinator.Password, ["ReturnUrl"] = "/staff/tasks" });
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal("/staff/tasks", confirmed.Headers.Location?.OriginalString);
     }
 
     private static Task<HttpResponseMessage> PasswordAsync(HttpClient http, string password) =>

@@ -95,7 +95,7 @@ internal sealed class PanicModel(UserManager<StaffUser> users, PasswordCheck pas
             return false;
         }
 
-        if (!await passwords.IsRightAsync(user, user.UserName!, Password!, HttpContext))
+        if (!await passwords.IsRightInSessionAsync(user, Password!, HttpContext))
         {
             ModelState.AddModelError(nameof(Password), localizer["Confirm.Error.Wrong"]);
             return false;

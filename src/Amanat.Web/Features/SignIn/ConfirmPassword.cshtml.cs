@@ -42,7 +42,7 @@ internal sealed class ConfirmPasswordModel(
             return Page();
         }
 
-        if (!await passwords.IsRightAsync(user, user.UserName!, Password!, HttpContext))
+        if (!await passwords.IsRightInSessionAsync(user, Password!, HttpContext))
         {
             ModelState.AddModelError(string.Empty, localizer["Confirm.Error.Wrong"]);
             return Page();
