@@ -26,7 +26,7 @@ internal static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
+                headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = PermissionsPolicy;
                 headers[HeaderNames.XFrameOptions] = "DENY";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";

@@ -144,7 +144,7 @@ public abstract partial class SelfReportTests(AmanatApp app) : IntegrationTest(a
 
         Assert.Equal(0, await App.WithDbAsync(db => db.SelfReports.CountAsync()));
 
-        // What browsers on this site send: Sec-Fetch-Site (with our no-referrer policy the Origin is "null"), or, in an older browser, this site's Origin.
+        // What browsers on this site send: Sec-Fetch-Site (Chrome may still say Origin "null" after a redirect), or, in an older browser, this site's Origin (our same-origin referrer policy lets it send the real one).
         foreach (var headers in new[] { new[] { ("Sec-Fetch-Site", "same-origin"), ("Origin", "null") }, [("Origin", "http://localhost")] })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/report?lang=en") { Content = new FormUrlEncodedContent(Report()) };

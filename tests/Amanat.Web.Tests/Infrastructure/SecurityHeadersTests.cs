@@ -21,7 +21,7 @@ public abstract class SecurityHeadersTests(AmanatApp app) : IntegrationTest(app)
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
-        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("same-origin", Header(response, "Referrer-Policy"));
         Assert.Contains("camera=()", Header(response, "Permissions-Policy"), StringComparison.Ordinal);
         Assert.Contains("geolocation=()", Header(response, "Permissions-Policy"), StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
