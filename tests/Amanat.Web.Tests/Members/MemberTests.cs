@@ -66,6 +66,7 @@ public abstract class MemberTests(AmanatApp app) : IntegrationTest(app)
         Assert.DoesNotContain("Гуля", page, StringComparison.Ordinal);
         Assert.DoesNotContain(created.Headers.Location!.OriginalString.Split('?')[0], page, StringComparison.Ordinal);
         Assert.Contains("Возможный дубликат есть среди участниц, которых вы не можете открыть. Спросите координатора", page, StringComparison.Ordinal);
+        Assert.Contains("Сначала спросите координатора или подтвердите, что это другой человек.", page, StringComparison.Ordinal);
         Assert.Contains("value=\"Gulya\"", page, StringComparison.Ordinal);
         Assert.Contains("7 701 000 11 22", page, StringComparison.Ordinal);
         Assert.Equal(1, await App.WithDbAsync(db => db.Members.CountAsync()));

@@ -57,7 +57,8 @@ internal abstract class MemberFormPage(AmanatDbContext db, MemberRecorder record
         {
             Duplicates = result.Duplicates;
             OtherDuplicates = result.OtherDuplicates;
-            ModelState.AddModelError(nameof(NotADuplicate), localizer["Member.Duplicate.Confirm"]);
+            // Only members she cannot open: she cannot check them herself.
+            ModelState.AddModelError(nameof(NotADuplicate), localizer[Duplicates.Count == 0 ? "Member.Duplicate.ConfirmElsewhere" : "Member.Duplicate.Confirm"]);
         }
 
         return result.Member;
