@@ -448,6 +448,16 @@ public abstract class AlertTests(AmanatApp app) : IntegrationTest(app)
         var againPage = await again.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("Using the code saved on this phone.", againPage, StringComparison.Ordinal);
+        using (var feedRequest = new HttpRequestMessage(HttpMethod.Get, "/alerts?lang=en"))
+        {
+            // The feed says so too, and offers to forget it.
+            feedRequest.Headers.Add("Cookie", SavedCode.CookieName + "=" + handle);
+            using var feed = await community.SendAsync(feedRequest);
+            var feedPage = await feed.Content.ReadAsStringAsync();
+            Assert.Contains("Using the code saved on this phone.", feedPage, StringComparison.Ordinal);
+            Assert.Contains("Forget my code on this phone", feedPage, StringComparison.Ordinal);
+        }
+
         foreach (var spelling in spellings)
         {
             Assert.DoesNotContain(spelling, cookie, StringComparison.OrdinalIgnoreCase);
